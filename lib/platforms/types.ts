@@ -1,0 +1,70 @@
+/**
+ * The one interface every platform adapter implements. An adapter is the only code that
+ * knows a platform's markup: it turns page elements into normalised comment snapshots,
+ * says where a label goes, and performs native actions. State is keyed by comment id,
+ * never by element, because the sites recycle and re-render elements.
+ */
+
+export const PLATFORM_IDS = ['facebook', 'youtube', 'youtube_studio', 'wordpress', 'blogger'] as const;
+export type PlatformId = (typeof PLATFORM_IDS)[number];
+
+export interface CommentSnapshot {
+  platform: PlatformId;
+  /** The platform's own id of the comment (Facebook comment_id/reply_comment_id, YouTube lc=, WordPress ID …). */
+  commentId: string;
+  /** A link that opens this very comment, when the page gives one. */
+  permalink: string | null;
+  authorName: string;
+  authorUrl: string | null;
+  /** The comment text as shown, emojis as characters, newlines kept. */
+  text: string;
+  /** The posted time exactly as the page shows it ("2 dagar sedan", "5 november 2025 kl. 14:02"). */
+  postedRaw: string | null;
+  /** ISO 8601 when the page gives a machine-readable or absolute time, otherwise null. */
+  postedAt: string | null;
+  edited: boolean;
+  isReply: boolean;
+  parentId: string | null;
+  /** The post or video the comment belongs to. */
+  postId: string | null;
+  postUrl: string | null;
+  postTitle: string | null;
+  /** The page or channel name and URL, when the page shows them. */
+  channelName: string | null;
+  channelUrl: string | null;
+}
+
+export type LabelPosition = 'before' | 'after' | 'prepend' | 'append';
+
+export interface LabelSlot {
+  /** The element the label host is placed relative to. */
+  anchor: Element;
+  position: LabelPosition;
+}
+
+export interface PageContext {
+  url: URL;
+  document: Document;
+}
+
+export interface PlatformAdapter {
+  id: PlatformId;
+  /** Whether this adapter handles the page at this URL (URL detection only, no DOM). */
+  matchesUrl(url: URL): boolean;
+  /**
+   * The CSS selector that finds candidate comment elements. The observer uses it to find
+   * new elements; `snapshot` decides whether a candidate really is a comment.
+   */
+  commentSelector: string;
+  /** All comment elements under root, each once (a page that renders a comment twice yields one). */
+  findComments(root: ParentNode): Element[];
+  /** A normalised snapshot of the comment, or null when the element is not (yet) a complete comment. */
+  snapshot(element: Element, page: PageContext): CommentSnapshot | null;
+  /** Where the label for this comment goes, next to its author/time line. */
+  labelSlot(element: Element): LabelSlot | null;
+  /**
+   * Whether the page shows a comment section at all. When it does but findComments finds
+   * nothing, the platform has probably changed its layout and the user is told.
+   */
+  hasCommentSection(page: PageContext): boolean;
+}
