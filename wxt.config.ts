@@ -1,9 +1,30 @@
 import { defineConfig } from 'wxt';
+import { BLOGGER_MATCHES, parseBlogHosts, wordpressMatches } from './lib/hosts/blog-hosts';
+
+/** Built-in blog hosts, for an IT department that builds its own package (see README). */
+const builtInBlogHosts = parseBlogHosts(process.env.MODERERA_BLOG_HOSTS);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: {
+  imports: false,
+  outDir: process.env.MODERERA_OUT_DIR ?? '.output',
+  manifest: ({ browser }) => ({
     name: 'Moderera',
-    permissions: ['storage'],
+    description: '__MSG_extensionDescription__',
+    default_locale: 'sv',
+    // storage: settings; scripting + activeTab: run on a blog host the user adds or on one page once.
+    permissions: ['storage', 'scripting', 'activeTab'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    action: { default_title: 'Moderera' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'moderera@moderera.se', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const blogScript = manifest.content_scripts?.find((script) => script.js?.some((file) => file.includes('blog')));
+      if (!blogScript || builtInBlogHosts.length === 0) return;
+      blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
+    },
   },
 });

@@ -1,0 +1,191 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Classification, Evidence } from '../lib/classifier';
+import { segmentsOf } from '../lib/content/highlight';
+import type { LabelModel } from '../lib/content/labeller';
+import { t } from '../lib/i18n/strings';
+import { CATEGORY_TEXT, type CategoryId, FLAG_TEXT, type FlagId, HINT_TEXT, type Language } from '../lib/policy/labels';
+
+const GLYPH: Record<CategoryId, string> = {
+  offensive_confidential: '!',
+  fault_report: '⚒',
+  question: '?',
+  praise: '✓',
+};
+
+export interface LabelProps extends LabelModel {
+  language: Language;
+}
+
+export function Label({ snapshot, classification, language }: LabelProps) {
+  const [open, setOpen] = useState(false);
+  const badge = useRef<HTMLButtonElement>(null);
+  const { category, flags, hints } = classification;
+  const flagNames = flags.map((flag) => FLAG_TEXT[flag][language].short);
+  const ariaLabel = t(language, 'labelAria', {
+    category: CATEGORY_TEXT[category][language].long,
+    flags: flagNames.length > 0 ? t(language, 'flagsAria', { flags: flagNames.join(', ') }) : '',
+  });
+
+  const close = () => {
+    setOpen(false);
+    badge.current?.focus();
+  };
+
+  return (
+    <>
+      <button
+        ref={badge}
+        type="button"
+        class={`badge cat-${category}`}
+        data-action="open-panel"
+        aria-label={ariaLabel}
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        title={CATEGORY_TEXT[category][language].long}
+        onClick={() => setOpen(!open)}
+      >
+        <span class="glyph" aria-hidden="true">
+          {GLYPH[category]}
+        </span>
+        <span aria-hidden="true">{CATEGORY_TEXT[category][language].short}</span>
+        {flags.map((flag) => (
+          <span key={flag} class="chip" aria-hidden="true">
+            {FLAG_TEXT[flag][language].short}
+          </span>
+        ))}
+        {hints.map((hint) => (
+          <span key={hint} class="chip hint" aria-hidden="true">
+            {HINT_TEXT[hint][language].short}
+          </span>
+        ))}
+      </button>
+      {open && (
+        <Panel
+          anchor={badge.current}
+          text={snapshot.text}
+          author={snapshot.authorName}
+          classification={classification}
+          language={language}
+          onClose={close}
+        />
+      )}
+    </>
+  );
+}
+
+interface PanelProps {
+  anchor: HTMLElement | null;
+  text: string;
+  author: string;
+  classification: Classification;
+  language: Language;
+  onClose: () => void;
+}
+
+function Panel({ anchor, text, author, classification, language, onClose }: PanelProps) {
+  const panel = useRef<HTMLDivElement>(null);
+  const position = usePanelPosition(anchor);
+  const { category, flags, hints, evidence } = classification;
+
+  useEffect(() => {
+    panel.current?.focus();
+  }, []);
+
+  return (
+    <div
+      ref={panel}
+      class="panel"
+      role="dialog"
+      aria-label={t(language, 'panelTitle')}
+      tabIndex={-1}
+      style={position}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <button type="button" class="close" aria-label={t(language, 'close')} onClick={onClose}>
+        ×
+      </button>
+      <h2>{CATEGORY_TEXT[category][language].long}</h2>
+      <h3>{t(language, 'flags')}</h3>
+      {flags.length === 0 ? (
+        <p>{t(language, 'noFlags')}</p>
+      ) : (
+        <ul>
+          {flags.map((flag) => (
+            <FlagReason key={flag} flag={flag} evidence={evidence} language={language} />
+          ))}
+        </ul>
+      )}
+      {hints.length > 0 && (
+        <>
+          <h3>{t(language, 'hints')}</h3>
+          <ul>
+            {hints.map((hint) => (
+              <li key={hint}>{HINT_TEXT[hint][language].long}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <h3>{t(language, 'evidence')}</h3>
+      <ul>
+        {evidence
+          .filter((item) => item.target === category)
+          .map((item) => (
+            <li key={`${item.start}-${item.rule}`}>
+              <span class="words">{item.text}</span> <span class="rule">({item.rule})</span>
+            </li>
+          ))}
+      </ul>
+      <h3>
+        {t(language, 'commentText')} – {author}
+      </h3>
+      <p class="text">
+        {segmentsOf(text, evidence).map((segment, index) =>
+          segment.highlighted ? <mark key={index}>{segment.text}</mark> : segment.text,
+        )}
+      </p>
+    </div>
+  );
+}
+
+function FlagReason({ flag, evidence, language }: { flag: FlagId; evidence: readonly Evidence[]; language: Language }) {
+  const items = evidence.filter((item) => item.target === flag);
+  return (
+    <li>
+      {FLAG_TEXT[flag][language].long}
+      {items.map((item) => (
+        <div key={`${item.start}-${item.rule}`}>
+          <span class="words">”{item.text}”</span> <span class="rule">{item.rule}</span>
+        </div>
+      ))}
+    </li>
+  );
+}
+
+/** Places the panel under the badge in viewport coordinates, following scrolls while open. */
+function usePanelPosition(anchor: HTMLElement | null) {
+  const [position, setPosition] = useState<Record<string, string>>({ top: '0px', left: '0px' });
+  useLayoutEffect(() => {
+    if (!anchor) return;
+    const view = anchor.ownerDocument.defaultView;
+    if (!view) return;
+    const update = () => {
+      const rect = anchor.getBoundingClientRect();
+      const width = Math.min(380, view.innerWidth - 16);
+      const left = Math.max(8, Math.min(rect.left, view.innerWidth - width - 8));
+      setPosition({ top: `${Math.round(rect.bottom + 6)}px`, left: `${Math.round(left)}px` });
+    };
+    update();
+    view.addEventListener('scroll', update, { passive: true, capture: true });
+    view.addEventListener('resize', update);
+    return () => {
+      view.removeEventListener('scroll', update, { capture: true });
+      view.removeEventListener('resize', update);
+    };
+  }, [anchor]);
+  return position;
+}

@@ -1,0 +1,34 @@
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { createHost, NOTICE_TAG } from '../lib/content/label-host';
+import { t } from '../lib/i18n/strings';
+import type { Language } from '../lib/policy/labels';
+import { createStyleAdopter, mountPoint } from './label-renderer';
+import { LABEL_CSS } from './label-styles';
+
+function Notice({ language }: { language: Language }) {
+  const [visible, setVisible] = useState(true);
+  if (!visible) return null;
+  return (
+    <div class="notice" role="status">
+      {t(language, 'layoutProblem')}
+      <button type="button" onClick={() => setVisible(false)}>
+        {t(language, 'dismiss')}
+      </button>
+    </div>
+  );
+}
+
+/** Shows one unobtrusive notice on the page; returns a function that takes it away again. */
+export function showLayoutNotice(doc: Document, language: Language): () => void {
+  const existing = doc.querySelector(NOTICE_TAG);
+  const host = (existing as HTMLElement | null) ?? createHost(doc, NOTICE_TAG);
+  if (!existing) doc.body.append(host);
+  const root = host.shadowRoot;
+  if (root) render(<Notice language={language} />, mountPoint(root, createStyleAdopter(LABEL_CSS)));
+  return () => {
+    const container = host.shadowRoot?.querySelector('[data-mount]');
+    if (container) render(null, container);
+    host.remove();
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The label's CSS, adopted by every label's shadow root from one shared sheet. `all: initial`
+ * with !important on :host is what keeps the page's own rules for the host element out.
+ */
+export const LABEL_CSS = `
+:host {
+  all: initial !important;
+  display: inline-block !important;
+  position: relative !important;
+  vertical-align: middle !important;
+  margin: 0 0 0 6px !important;
+  font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important;
+  color: #1f1f1f !important;
+  contain: layout style !important;
+}
+* { box-sizing: border-box; }
+.badge {
+  all: unset;
+  display: inline-flex;
+  align-items: center;
+  gap: 4px;
+  height: 18px;
+  padding: 0 6px;
+  border-radius: 9px;
+  cursor: pointer;
+  font: inherit;
+  font-size: 11px;
+  line-height: 18px;
+  white-space: nowrap;
+  border: 1px solid transparent;
+}
+.badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
+.cat-offensive_confidential { background: #fce8e6; color: #8c1d18; border-color: #e46962; }
+.cat-fault_report { background: #ffefd6; color: #6b3d00; border-color: #e5a54b; }
+.cat-question { background: #e3ecfd; color: #0842a0; border-color: #7ca4ef; }
+.cat-praise { background: #e2f4e6; color: #0e5223; border-color: #78c08b; }
+.glyph { font-weight: 700; }
+.chip {
+  display: inline-block;
+  padding: 0 5px;
+  border-radius: 7px;
+  background: #8c1d18;
+  color: #fff;
+  font-size: 10px;
+  line-height: 14px;
+}
+.hint { background: #5e5e5e; }
+.panel {
+  position: fixed;
+  z-index: 2147483647;
+  width: min(380px, calc(100vw - 16px));
+  max-height: min(70vh, 520px);
+  overflow: auto;
+  padding: 12px 14px;
+  background: #fff;
+  color: #1f1f1f;
+  border: 1px solid #c4c7c5;
+  border-radius: 10px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.22);
+  font-size: 13px;
+  line-height: 18px;
+  white-space: normal;
+  text-align: left;
+}
+.panel:focus { outline: none; }
+.panel h2 { font-size: 14px; margin: 0 24px 8px 0; font-weight: 600; }
+.panel h3 { font-size: 12px; margin: 10px 0 4px; font-weight: 600; color: #444746; text-transform: uppercase; letter-spacing: .03em; }
+.panel ul { margin: 0; padding: 0 0 0 16px; }
+.panel li { margin: 2px 0; }
+.close {
+  all: unset;
+  position: absolute;
+  top: 8px;
+  right: 10px;
+  width: 22px;
+  height: 22px;
+  text-align: center;
+  line-height: 22px;
+  border-radius: 11px;
+  cursor: pointer;
+  font-size: 16px;
+}
+.close:focus-visible { outline: 2px solid #0b57d0; }
+.text {
+  white-space: pre-wrap;
+  overflow-wrap: anywhere;
+  background: #f6f8fc;
+  border-radius: 6px;
+  padding: 6px 8px;
+  margin: 0;
+  font: inherit;
+}
+mark { background: #ffd8a8; color: inherit; border-radius: 2px; }
+.rule { color: #5e5e5e; font-size: 11px; }
+.words { font-weight: 600; }
+.notice {
+  position: fixed;
+  right: 16px;
+  bottom: 16px;
+  z-index: 2147483646;
+  max-width: 340px;
+  padding: 10px 12px;
+  background: #fff8e1;
+  color: #3e2c00;
+  border: 1px solid #e5a54b;
+  border-radius: 8px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.18);
+  font-size: 12px;
+  line-height: 16px;
+}
+.notice button { all: unset; margin-left: 8px; text-decoration: underline; cursor: pointer; }
+`;

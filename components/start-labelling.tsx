@@ -1,0 +1,67 @@
+/**
+ * What every content script does: read the settings, label the page's comments with the
+ * platform family's adapters, and report the page's status to the background.
+ */
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { classify } from '../lib/classifier';
+import { createLabeller, type PageStatus } from '../lib/content/labeller';
+import type { ContentToBackground } from '../lib/messaging/messages';
+import type { PlatformAdapter } from '../lib/platforms/types';
+import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
+import { createLabelRenderer } from './label-renderer';
+import { showLayoutNotice } from './Notice';
+
+export async function startLabelling(ctx: ContentScriptContext, adapters: readonly PlatformAdapter[]): Promise<void> {
+  let settings: Settings = await loadSettings(browser.storage.local);
+  let hideNotice: (() => void) | null = null;
+
+  const labeller = createLabeller({
+    adapters,
+    document,
+    classify: (text) => classify(text, { extraWords: settings.extraWords }),
+    renderer: createLabelRenderer(() => settings.language),
+    onStatus: (status) => void reportStatus(status),
+    onLayoutProblem: (problem) => {
+      hideNotice?.();
+      hideNotice = null;
+      if (!problem) return;
+      console.warn(`Moderera: adapter "${problem.adapter}" found no comments on ${problem.url}; the layout may have changed.`);
+      hideNotice = showLayoutNotice(document, settings.language);
+    },
+  });
+
+  const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    const change = changes[SETTINGS_KEY];
+    if (area !== 'local' || !change) return;
+    try {
+      settings = parseSettings(change.newValue);
+      labeller.refreshAll();
+    } catch (error) {
+      console.error('Moderera: ignoring unreadable settings', error);
+    }
+  };
+  browser.storage.onChanged.addListener(onStorageChange);
+
+  labeller.start();
+  ctx.onInvalidated(() => {
+    labeller.stop();
+    browser.storage.onChanged.removeListener(onStorageChange);
+  });
+}
+
+async function reportStatus(status: PageStatus): Promise<void> {
+  if (!status.platform) return;
+  const message: ContentToBackground = {
+    type: 'content.pageStatus',
+    platform: status.platform,
+    labelled: status.labelled,
+    toRemove: status.toRemove,
+    layoutProblem: status.layoutProblem,
+  };
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // The background may be restarting; the next status change reports again.
+  }
+}

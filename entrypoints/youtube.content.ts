@@ -1,0 +1,11 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startLabelling } from '../components/start-labelling';
+import { readStudioCommentId } from '../lib/platforms/studio-bridge';
+import { youtubeAdapter } from '../lib/platforms/youtube';
+import { createStudioAdapter } from '../lib/platforms/youtube-studio';
+
+export default defineContentScript({
+  matches: ['https://www.youtube.com/*', 'https://studio.youtube.com/*'],
+  runAt: 'document_idle',
+  main: (ctx) => startLabelling(ctx, [youtubeAdapter, createStudioAdapter(readStudioCommentId)]),
+});

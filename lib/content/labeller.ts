@@ -1,0 +1,242 @@
+/**
+ * The labeller: finds every comment an adapter recognises, keeps one label on each, and
+ * keeps it right while the site adds, recycles and re-renders elements. It knows no
+ * platform's markup (adapters do) and no UI framework (the renderer does).
+ *
+ * State that matters is keyed by comment id. The element-to-host map exists only to know
+ * which host an element carries; an element showing another comment gets its host rewritten.
+ */
+import type { Classification } from '../classifier';
+import type { CommentSnapshot, PageContext, PlatformAdapter } from '../platforms/types';
+import { createHost, isOurHost, isPlaced, LABEL_TAG, place, writeHostData } from './label-host';
+import { createSliceScheduler } from './scheduler';
+
+export interface LabelModel {
+  snapshot: CommentSnapshot;
+  classification: Classification;
+}
+
+export interface LabelRenderer {
+  render(host: HTMLElement, model: LabelModel): void;
+  unmount(host: HTMLElement): void;
+}
+
+export interface PageStatus {
+  platform: PlatformAdapter['id'] | null;
+  labelled: number;
+  toRemove: number;
+  layoutProblem: boolean;
+}
+
+export interface LabellerOptions {
+  adapters: readonly PlatformAdapter[];
+  document: Document;
+  classify: (text: string) => Classification;
+  renderer: LabelRenderer;
+  /** Called when the page's counts change (debounced by the caller if needed). */
+  onStatus?: (status: PageStatus) => void;
+  /** How long a page with a comment section may show none before the layout is suspected (ms). */
+  layoutGraceMs?: number;
+  onLayoutProblem?: (problem: { adapter: string; url: string } | null) => void;
+}
+
+interface Mounted {
+  host: HTMLElement;
+  commentId: string;
+  text: string;
+  category: string;
+}
+
+export interface Labeller {
+  /** Labels what is on the page now and starts watching for changes. */
+  start(): void;
+  stop(): void;
+  /** Re-classifies every label, e.g. after the user's extra words changed. */
+  refreshAll(): void;
+}
+
+export function createLabeller(options: LabellerOptions): Labeller {
+  const doc = options.document;
+  const mounted = new WeakMap<Element, Mounted>();
+  /** Which element carries the label of a comment id: sites sometimes render a comment twice. */
+  const ownerById = new Map<string, Element>();
+  const dirty = new Set<Element>();
+  let adapter: PlatformAdapter | null = null;
+  let fullScanPending = true;
+  let observer: MutationObserver | null = null;
+  let layoutTimer: ReturnType<typeof setTimeout> | undefined;
+  let layoutProblemShown = false;
+  let lastStatusKey = '';
+
+  const scheduler = createSliceScheduler((deadline) => processSlice(deadline));
+
+  function page(): PageContext {
+    return { url: new URL(doc.location.href), document: doc };
+  }
+
+  function resolveAdapter(): PlatformAdapter | null {
+    const url = new URL(doc.location.href);
+    return options.adapters.find((candidate) => candidate.matchesUrl(url)) ?? null;
+  }
+
+  function processSlice(deadline: () => boolean): boolean {
+    const current = resolveAdapter();
+    if (current !== adapter) {
+      adapter = current;
+      fullScanPending = true;
+    }
+    if (!adapter) return false;
+    if (fullScanPending) {
+      fullScanPending = false;
+      for (const element of doc.querySelectorAll(adapter.commentSelector)) dirty.add(element);
+    }
+    const ctx = page();
+    for (const element of dirty) {
+      if (deadline()) return true;
+      dirty.delete(element);
+      labelElement(adapter, element, ctx);
+    }
+    afterBatch(adapter, ctx);
+    return false;
+  }
+
+  function labelElement(active: PlatformAdapter, element: Element, ctx: PageContext): void {
+    const existing = mounted.get(element);
+    if (!element.isConnected) return;
+    const snapshot = active.snapshot(element, ctx);
+    if (!snapshot) {
+      if (existing) removeLabel(element, existing);
+      return;
+    }
+    const owner = ownerById.get(snapshot.commentId);
+    if (owner && owner !== element && owner.isConnected && mounted.get(owner)?.commentId === snapshot.commentId) {
+      if (existing) removeLabel(element, existing);
+      return; // the same comment rendered twice: one label is enough
+    }
+    const slot = active.labelSlot(element);
+    if (!slot) return;
+    const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
+    if (state.commentId !== snapshot.commentId || state.text !== snapshot.text) {
+      if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
+      const classification = options.classify(snapshot.text);
+      writeHostData(state.host, {
+        commentId: snapshot.commentId,
+        platform: snapshot.platform,
+        category: classification.category,
+        flags: classification.flags,
+      });
+      options.renderer.render(state.host, { snapshot, classification });
+      state.commentId = snapshot.commentId;
+      state.text = snapshot.text;
+      state.category = classification.category;
+    }
+    ownerById.set(snapshot.commentId, element);
+    mounted.set(element, state);
+    if (!isPlaced(state.host, slot)) place(state.host, slot);
+  }
+
+  function removeLabel(element: Element, state: Mounted): void {
+    options.renderer.unmount(state.host);
+    state.host.remove();
+    mounted.delete(element);
+    if (ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
+  }
+
+  function afterBatch(active: PlatformAdapter, ctx: PageContext): void {
+    let labelled = 0;
+    let toRemove = 0;
+    for (const [id, element] of ownerById) {
+      const state = mounted.get(element);
+      if (!element.isConnected || !state || state.commentId !== id) {
+        ownerById.delete(id);
+        continue;
+      }
+      labelled++;
+      if (state.category === 'offensive_confidential') toRemove++;
+    }
+    checkLayout(active, ctx, labelled);
+    const status: PageStatus = { platform: active.id, labelled, toRemove, layoutProblem: layoutProblemShown };
+    const key = JSON.stringify(status);
+    if (key !== lastStatusKey) {
+      lastStatusKey = key;
+      options.onStatus?.(status);
+    }
+  }
+
+  function checkLayout(active: PlatformAdapter, ctx: PageContext, labelled: number): void {
+    if (labelled > 0) {
+      clearTimeout(layoutTimer);
+      layoutTimer = undefined;
+      if (layoutProblemShown) {
+        layoutProblemShown = false;
+        options.onLayoutProblem?.(null);
+      }
+      return;
+    }
+    if (layoutProblemShown || layoutTimer !== undefined) return;
+    layoutTimer = setTimeout(() => {
+      layoutTimer = undefined;
+      if (ownerById.size === 0 && active.hasCommentSection(ctx)) {
+        layoutProblemShown = true;
+        options.onLayoutProblem?.({ adapter: active.id, url: ctx.url.href });
+        scheduler.request(); // report the changed status
+      }
+    }, options.layoutGraceMs ?? 3000);
+  }
+
+  function onMutations(records: MutationRecord[]): void {
+    const active = adapter ?? resolveAdapter();
+    if (!active) {
+      scheduler.request();
+      return;
+    }
+    const selector = active.commentSelector;
+    for (const record of records) {
+      if (isOwnInsertion(record)) continue;
+      const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
+      const comment = target?.closest(selector);
+      if (comment) dirty.add(comment);
+      for (const node of record.addedNodes) {
+        if (node.nodeType !== 1 || isOurHost(node)) continue;
+        const element = node as Element;
+        if (element.matches(selector)) dirty.add(element);
+        for (const inner of element.querySelectorAll(selector)) dirty.add(inner);
+      }
+    }
+    if (dirty.size > 0) scheduler.request();
+  }
+
+  return {
+    start() {
+      fullScanPending = true;
+      scheduler.request();
+      observer = new MutationObserver(onMutations);
+      observer.observe(doc.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+        attributes: true,
+        attributeFilter: ['href'],
+      });
+    },
+    stop() {
+      observer?.disconnect();
+      observer = null;
+      clearTimeout(layoutTimer);
+    },
+    refreshAll() {
+      for (const element of ownerById.values()) {
+        const state = mounted.get(element);
+        if (state) state.text = '\u0000'; // forces re-classification of an otherwise unchanged comment
+        dirty.add(element);
+      }
+      scheduler.request();
+    },
+  };
+}
+
+function isOwnInsertion(record: MutationRecord): boolean {
+  if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
+  for (const node of record.addedNodes) if (!isOurHost(node)) return false;
+  return true;
+}

@@ -1,0 +1,52 @@
+/**
+ * Every message between the extension's parts, typed by direction and validated with zod on
+ * receipt. Content scripts run on pages we do not control, so what they send is untrusted.
+ */
+import { z } from 'zod';
+import { PLATFORM_IDS } from '../platforms/types';
+
+const platformId = z.enum(PLATFORM_IDS);
+const count = z.number().int().min(0).max(1_000_000);
+
+/** Messages a content script sends to the background. */
+export const contentToBackground = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('content.pageStatus'),
+      platform: platformId,
+      labelled: count,
+      toRemove: count,
+      layoutProblem: z.boolean(),
+    })
+    .strict(),
+]);
+
+/** Messages the popup or options page sends to the background. */
+export const extensionPageToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('popup.activateOnTab'), tabId: z.number().int().min(0) }).strict(),
+  z.object({ type: z.literal('options.blogHostsChanged') }).strict(),
+]);
+
+export type ContentToBackground = z.infer<typeof contentToBackground>;
+export type ExtensionPageToBackground = z.infer<typeof extensionPageToBackground>;
+export type MessageToBackground = ContentToBackground | ExtensionPageToBackground;
+
+export type ErrorCode = 'invalid_message' | 'wrong_sender' | 'failed';
+
+export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+export function okReply<T>(data: T): Reply<T> {
+  return { ok: true, data };
+}
+
+export function errorReply(code: ErrorCode, message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** A one-line description of why a message was refused, for logs and error replies. */
+export function describeZodError(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(meddelandet)'}: ${issue.message}`)
+    .join('; ');
+}

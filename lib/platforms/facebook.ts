@@ -1,0 +1,346 @@
+/**
+ * Facebook adapter: page posts and their comments as the page admin sees them on
+ * www/web.facebook.com, and (same markup, unverified) Meta Business Suite on
+ * business.facebook.com. Comments are found by structure and URL parameters
+ * (`comment_id` / `reply_comment_id` on the timestamp link), never by generated class
+ * names; aria-labels are only a fast hint. See ../../test/fixtures/facebook/README.md.
+ */
+
+import { elementText } from './dom-text';
+import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+
+/** Per-site knowledge as data, so it can be reviewed and tested on its own. */
+export const FACEBOOK_SELECTORS = {
+  hosts: ['www.facebook.com', 'web.facebook.com', 'business.facebook.com'],
+  origin: 'https://www.facebook.com',
+  /** A rendered comment (top-level or reply). The post itself is not one in 2025 markup. */
+  comment: '[role="article"]',
+  /** Timestamp link of a comment; profile links carry a base64 `comment_id` too. */
+  commentLink: 'a[href*="comment_id="]',
+  commentIdParam: 'comment_id',
+  replyIdParam: 'reply_comment_id',
+  /** Query parameters starting with this are click tracking (`__cft__[0]`, `__tn__`). */
+  trackingParamPrefix: '__',
+  /** Text paragraphs of a comment (the outermost one that is not a link or button). */
+  text: 'div[dir="auto"]',
+  /** Never comment text: links (author, time), buttons ("See more"), editors. */
+  notText: 'a, [role="button"], [contenteditable], [role="textbox"], form',
+  /** The comment and reply composer. */
+  composer: '[contenteditable="true"], [role="textbox"]',
+  /** The post's own text, used for the post title. */
+  postMessage: '[data-ad-comet-preview="message"], [data-ad-preview="message"]',
+  /** A comment's "Hide or report this" / "Edit or delete this" menu button (for later actions). */
+  menuButton: '[role="button"][aria-haspopup="menu"]',
+  /** Absolute time, when present (older markup). */
+  absoluteTime: 'abbr[data-utime], time[datetime]',
+  /** First path segments that are not profiles or pages. */
+  reservedPaths: [
+    'comment',
+    'events',
+    'groups',
+    'hashtag',
+    'l.php',
+    'login',
+    'marketplace',
+    'media',
+    'notifications',
+    'permalink.php',
+    'photo',
+    'photo.php',
+    'photos',
+    'reel',
+    'search',
+    'share',
+    'sharer.php',
+    'stories',
+    'story.php',
+    'watch',
+  ],
+  /** Fast-path aria-label starts by UI language (inferred beyond en/sv). */
+  ariaLabelPrefixes: ['Comment by ', 'Reply by ', 'Kommentar från ', 'Svar från '],
+  /** The only visible-text knowledge: the "edited" marker in the action row. */
+  editedMarkers: ['Edited', 'Redigerad'],
+  /** Longest post title taken from the post's text. */
+  postTitleMax: 100,
+} as const;
+
+const S = FACEBOOK_SELECTORS;
+
+interface CommentIds {
+  commentId: string;
+  parentId: string | null;
+  link: HTMLAnchorElement;
+  url: URL;
+}
+
+function parseUrl(href: string | null, base: string = S.origin): URL | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base);
+  } catch {
+    return null;
+  }
+}
+
+function isFacebookHost(url: URL): boolean {
+  return url.hostname === 'facebook.com' || url.hostname.endsWith('.facebook.com');
+}
+
+/** Elements under `element` matching `selector` that belong to it, not to a nested comment. */
+function ownElements(element: Element, selector: string): Element[] {
+  return Array.from(element.querySelectorAll(selector)).filter(
+    (found) => found.parentElement?.closest(S.comment) === element || found.closest(S.comment) === element,
+  );
+}
+
+function ownClosestComment(node: Element): Element | null {
+  return node.closest(S.comment);
+}
+
+/** `comment:{postId}_{commentId}` in base64 (the form profile links carry) → commentId. */
+function decodeBase64CommentId(value: string): string | null {
+  if (!/^[A-Za-z0-9+/=_-]+$/.test(value)) return null;
+  try {
+    const decoded = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+    const match = /^comment:\d+_(\d+)$/.exec(decoded);
+    return match?.[1] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function numericParam(url: URL, name: string): string | null {
+  const value = url.searchParams.get(name);
+  return value && /^\d+$/.test(value) ? value : null;
+}
+
+/** Whether the link is a comment's timestamp link (its path is the post, not a profile). */
+function isTimestampLink(url: URL): boolean {
+  return numericParam(url, S.commentIdParam) !== null;
+}
+
+function idsFromLink(link: HTMLAnchorElement): CommentIds | null {
+  const url = parseUrl(link.getAttribute('href'));
+  if (!url || !isFacebookHost(url) || !isTimestampLink(url)) return null;
+  const commentId = numericParam(url, S.commentIdParam);
+  if (!commentId) return null;
+  const replyId = numericParam(url, S.replyIdParam);
+  return replyId
+    ? { commentId: replyId, parentId: commentId, link, url }
+    : { commentId, parentId: null, link, url };
+}
+
+function commentIds(element: Element): CommentIds | null {
+  const links = ownElements(element, S.commentLink) as HTMLAnchorElement[];
+  for (const link of links) {
+    const ids = idsFromLink(link);
+    if (ids) return ids;
+  }
+  return null;
+}
+
+/** Fallback id from a profile link's base64 `comment_id` (when no timestamp link is rendered yet). */
+function base64CommentId(element: Element): string | null {
+  for (const link of ownElements(element, S.commentLink)) {
+    const url = parseUrl(link.getAttribute('href'));
+    const raw = url?.searchParams.get(S.commentIdParam);
+    const id = raw ? decodeBase64CommentId(raw) : null;
+    if (id) return id;
+  }
+  return null;
+}
+
+function stripTracking(url: URL): string {
+  const clean = new URL(url.toString());
+  for (const key of Array.from(clean.searchParams.keys())) {
+    if (key.startsWith(S.trackingParamPrefix)) clean.searchParams.delete(key);
+  }
+  return clean.toString();
+}
+
+/** A normalised profile URL when the link points at a person or page, else null. */
+export function facebookProfileUrl(href: string | null): string | null {
+  const url = parseUrl(href);
+  if (!url || !isFacebookHost(url)) return null;
+  const segments = url.pathname.split('/').filter((segment) => segment.length > 0);
+  const first = segments[0];
+  if (!first) return null;
+  if (first === 'profile.php') {
+    const id = numericParam(url, 'id');
+    return id ? `${S.origin}/profile.php?id=${id}` : null;
+  }
+  if (first === 'people' && segments.length >= 3) return `${S.origin}/${segments.slice(0, 3).join('/')}`;
+  if (first === 'groups' && segments[2] === 'user' && segments[3]) {
+    return `${S.origin}/${segments.slice(0, 4).join('/')}`;
+  }
+  if ((S.reservedPaths as readonly string[]).includes(first.toLowerCase())) return null;
+  if (segments.length !== 1 || isTimestampLink(url)) return null;
+  return `${S.origin}/${first}`;
+}
+
+function textContainer(element: Element): Element | null {
+  const candidates = ownElements(element, S.text).filter((found) => !found.closest(S.notText));
+  return candidates.find((found) => !candidates.some((other) => other !== found && other.contains(found))) ?? null;
+}
+
+function skipInText(node: Element): boolean {
+  return node.matches(`${S.notText.replace('a, ', '')}, ${S.comment}`);
+}
+
+function authorLink(element: Element, text: Element | null): { name: string; url: string | null } | null {
+  const links = ownElements(element, 'a[href]').filter((link) => !text?.contains(link));
+  const profiles = links.filter((link) => facebookProfileUrl(link.getAttribute('href')) !== null);
+  const named = profiles.find((link) => elementText(link).length > 0);
+  if (!named) return null;
+  return { name: elementText(named), url: facebookProfileUrl(named.getAttribute('href')) };
+}
+
+function isEdited(element: Element, text: Element | null): boolean {
+  const markers = S.editedMarkers.map((marker) => marker.toLowerCase());
+  return ownElements(element, 'span, [role="button"]').some(
+    (found) =>
+      !text?.contains(found) &&
+      found.children.length === 0 &&
+      markers.includes((found.textContent ?? '').trim().toLowerCase()),
+  );
+}
+
+function absoluteTime(link: Element): string | null {
+  const node = link.querySelector(S.absoluteTime);
+  if (!node) return null;
+  const utime = node.getAttribute('data-utime');
+  const date = utime ? new Date(Number(utime) * 1000) : new Date(node.getAttribute('datetime') ?? '');
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+interface PostInfo {
+  postId: string | null;
+  postUrl: string | null;
+  channelPath: string | null;
+}
+
+/** Post id, URL and page path from a post or comment URL (`/{page}/posts/{id}`, permalink.php …). */
+export function facebookPostInfo(url: URL): PostInfo {
+  const segments = url.pathname.split('/').filter((segment) => segment.length > 0);
+  const storyId = url.searchParams.get('story_fbid');
+  if (storyId && /^(permalink|story)\.php$/.test(segments[0] ?? '')) {
+    const owner = numericParam(url, 'id');
+    const postUrl = `${S.origin}/${segments[0]}?story_fbid=${storyId}${owner ? `&id=${owner}` : ''}`;
+    return { postId: storyId, postUrl, channelPath: owner ? `/profile.php?id=${owner}` : null };
+  }
+  const kind = segments[1];
+  const id = segments[2];
+  if (segments[0] && id && (kind === 'posts' || kind === 'videos' || kind === 'photos')) {
+    const postUrl = `${S.origin}/${segments.slice(0, kind === 'photos' ? 4 : 3).join('/')}`;
+    return { postId: kind === 'photos' ? (segments[3] ?? id) : id, postUrl, channelPath: `/${segments[0]}` };
+  }
+  const fbid = segments[0] === 'photo' || segments[0] === 'photo.php' ? url.searchParams.get('fbid') : null;
+  if (fbid) return { postId: fbid, postUrl: `${S.origin}/photo/?fbid=${fbid}`, channelPath: null };
+  if (segments[0] === 'reel' && segments[1]) {
+    return { postId: segments[1], postUrl: `${S.origin}/reel/${segments[1]}`, channelPath: null };
+  }
+  return { postId: null, postUrl: null, channelPath: null };
+}
+
+function firstLine(text: string, max: number): string | null {
+  const line = text.split('\n').find((part) => part.trim().length > 0)?.trim();
+  if (!line) return null;
+  return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
+}
+
+function postTitle(element: Element): string | null {
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    const message = Array.from(node.querySelectorAll(S.postMessage)).find((found) => !found.closest(S.comment));
+    if (message) return firstLine(elementText(message), S.postTitleMax);
+  }
+  return null;
+}
+
+function channelName(document: Document, channelPath: string): string | null {
+  for (const link of Array.from(document.querySelectorAll('a[href]'))) {
+    if (link.closest(S.comment)) continue;
+    const url = facebookProfileUrl(link.getAttribute('href'));
+    if (url === `${S.origin}${channelPath}`) {
+      const name = elementText(link);
+      if (name) return name;
+    }
+  }
+  return null;
+}
+
+function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
+  if (!element.matches(S.comment)) return null;
+  const ids = commentIds(element);
+  if (!ids) return null;
+  const text = textContainer(element);
+  const author = authorLink(element, text);
+  if (!author) return null;
+  const fromComment = facebookPostInfo(ids.url);
+  const post = fromComment.postUrl ? fromComment : facebookPostInfo(page.url);
+  const postedRaw = elementText(ids.link);
+  return {
+    platform: 'facebook',
+    commentId: ids.commentId,
+    permalink: stripTracking(ids.url),
+    authorName: author.name,
+    authorUrl: author.url,
+    text: text ? elementText(text, { skip: skipInText }) : '',
+    postedRaw: postedRaw.length > 0 ? postedRaw : null,
+    postedAt: absoluteTime(ids.link),
+    edited: isEdited(element, text),
+    isReply: ids.parentId !== null,
+    parentId: ids.parentId,
+    postId: post.postId,
+    postUrl: post.postUrl,
+    postTitle: postTitle(element),
+    channelName: post.channelPath ? channelName(page.document, post.channelPath) : null,
+    channelUrl: post.channelPath ? `${S.origin}${post.channelPath}` : null,
+  };
+}
+
+function candidates(root: ParentNode): Element[] {
+  const found = Array.from(root.querySelectorAll(S.comment));
+  const self = root as Partial<Element>;
+  if (typeof self.matches === 'function' && self.matches(S.comment)) found.unshift(root as Element);
+  return found;
+}
+
+function findComments(root: ParentNode): Element[] {
+  const seen = new Set<string>();
+  const result: Element[] = [];
+  for (const element of candidates(root)) {
+    const id = commentIds(element)?.commentId;
+    if (!id || seen.has(id)) continue;
+    seen.add(id);
+    result.push(element);
+  }
+  return result;
+}
+
+function labelSlot(element: Element): LabelSlot | null {
+  const link = commentIds(element)?.link;
+  if (!link) return null;
+  const row = link.closest('ul');
+  if (row && ownClosestComment(row) === element) return { anchor: row, position: 'append' };
+  return { anchor: link, position: 'after' };
+}
+
+function hasCommentSection(page: PageContext): boolean {
+  const hinted = S.ariaLabelPrefixes.some((prefix) => page.document.querySelector(`[aria-label^="${prefix}"]`));
+  return hinted || page.document.querySelector(S.commentLink) !== null;
+}
+
+export const facebookAdapter: PlatformAdapter = {
+  id: 'facebook',
+  matchesUrl: (url) => url.protocol === 'https:' && (S.hosts as readonly string[]).includes(url.hostname),
+  commentSelector: S.comment,
+  findComments,
+  snapshot,
+  labelSlot,
+  hasCommentSection,
+};
+
+/** For diagnostics: the comment id a rendered element would have, even before the timestamp renders. */
+export function facebookCommentId(element: Element): string | null {
+  return commentIds(element)?.commentId ?? base64CommentId(element);
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { DEFAULT_SETTINGS, loadSettings, parseSettings, SETTINGS_KEY, SettingsError, saveSettings } from './settings';
+
+describe('settings', () => {
+  it('are the defaults when nothing is stored', async () => {
+    fakeBrowser.reset();
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('round-trip through storage, with blog hosts normalised', async () => {
+    fakeBrowser.reset();
+    const saved = await saveSettings(fakeBrowser.storage.local, {
+      ...DEFAULT_SETTINGS,
+      language: 'en',
+      blogHosts: ['Blogg.Tyreso.se'],
+      extraWords: { profanity: ['tjockis'] },
+    });
+    expect(saved.blogHosts).toEqual(['blogg.tyreso.se']);
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual(saved);
+  });
+
+  it('refuse a newer version instead of guessing', () => {
+    expect(() => parseSettings({ version: 99 })).toThrow(SettingsError);
+  });
+
+  it('refuse an invalid host or word with a clear error', () => {
+    expect(() => parseSettings({ version: 1, blogHosts: ['https://x'] })).toThrow(/ogiltiga/);
+    expect(() => parseSettings({ version: 1, extraWords: { profanity: [''] } })).toThrow(SettingsError);
+  });
+
+  it('fall back to defaults when the stored value is corrupt, leaving it in place', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
+    expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toBe('garbage');
+  });
+});
