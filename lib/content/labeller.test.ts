@@ -1,0 +1,183 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Classification } from '../classifier';
+import type { CommentSnapshot, PlatformAdapter } from '../platforms/types';
+import { createLabeller, type LabelModel, type PageStatus } from './labeller';
+
+/** A toy platform: `<div class="c" data-id>` with `.who` and `.t`. */
+const toyAdapter: PlatformAdapter = {
+  id: 'wordpress',
+  commentSelector: 'div.c',
+  matchesUrl: (url) => url.pathname.startsWith('/toy'),
+  findComments: (root) => [...root.querySelectorAll('div.c')],
+  snapshot(element): CommentSnapshot | null {
+    const id = element.getAttribute('data-id');
+    if (!id) return null;
+    return {
+      platform: 'wordpress',
+      commentId: id,
+      permalink: null,
+      authorName: element.querySelector('.who')?.textContent ?? '',
+      authorUrl: null,
+      text: element.querySelector('.t')?.textContent ?? '',
+      postedRaw: null,
+      postedAt: null,
+      edited: false,
+      isReply: false,
+      parentId: null,
+      postId: null,
+      postUrl: null,
+      postTitle: null,
+      channelName: null,
+      channelUrl: null,
+    };
+  },
+  labelSlot: (element) => {
+    const anchor = element.querySelector('.who');
+    return anchor ? { anchor, position: 'after' } : null;
+  },
+  hasCommentSection: (page) => page.document.querySelector('#comments') !== null,
+};
+
+const fakeClassify = (text: string): Classification => ({
+  category: text.includes('fan') ? 'offensive_confidential' : text.includes('?') ? 'question' : 'praise',
+  flags: text.includes('fan') ? ['profanity'] : [],
+  hints: [],
+  evidence: [],
+  confidence: 1,
+});
+
+function comment(id: string, text: string): string {
+  return `<div class="c" data-id="${id}"><span class="who">A ${id}</span><p class="t">${text}</p></div>`;
+}
+
+function setup() {
+  const rendered: LabelModel[] = [];
+  const statuses: PageStatus[] = [];
+  const onLayoutProblem = vi.fn();
+  const labeller = createLabeller({
+    adapters: [toyAdapter],
+    document,
+    classify: fakeClassify,
+    renderer: {
+      render: (_host, model) => rendered.push(model),
+      unmount: () => {},
+    },
+    onStatus: (status) => statuses.push(status),
+    onLayoutProblem,
+    layoutGraceMs: 50,
+  });
+  return { labeller, rendered, statuses, onLayoutProblem };
+}
+
+const labels = () =>
+  [...document.querySelectorAll('moderera-label')].map((host) => ({
+    id: host.getAttribute('data-comment-id'),
+    category: host.getAttribute('data-category'),
+    flags: host.getAttribute('data-flags'),
+    inside: host.closest('div.c')?.getAttribute('data-id'),
+  }));
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+describe('the labeller', () => {
+  beforeEach(() => {
+    window.happyDOM.setURL('https://blogg.example.se/toy/1');
+    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
+  });
+
+  it('puts exactly one label on each comment, with its id, category and flags', async () => {
+    const { labeller, statuses } = setup();
+    labeller.start();
+    await settle();
+    expect(labels()).toEqual([
+      { id: '1', category: 'praise', flags: '', inside: '1' },
+      { id: '2', category: 'question', flags: '', inside: '2' },
+    ]);
+    expect(statuses.at(-1)).toMatchObject({ platform: 'wordpress', labelled: 2, toRemove: 0 });
+    labeller.stop();
+  });
+
+  it('labels comments added later, including inside added subtrees', async () => {
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    const later = document.createElement('div');
+    later.innerHTML = comment('3', 'fan också') + comment('4', 'Hej');
+    document.querySelector('#comments')?.append(later);
+    await settle();
+    expect(labels().map((l) => [l.id, l.flags])).toEqual([
+      ['1', ''],
+      ['2', ''],
+      ['3', 'profanity'],
+      ['4', ''],
+    ]);
+    labeller.stop();
+  });
+
+  it('relabels an element the site reuses for another comment, never leaving a stale label', async () => {
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    const first = document.querySelector('div.c') as HTMLElement;
+    first.setAttribute('data-id', '9');
+    (first.querySelector('.t') as HTMLElement).textContent = 'fan';
+    await settle();
+    expect(labels()).toEqual([
+      { id: '9', category: 'offensive_confidential', flags: 'profanity', inside: '9' },
+      { id: '2', category: 'question', flags: '', inside: '2' },
+    ]);
+    labeller.stop();
+  });
+
+  it('puts a label back when a re-render removes it', async () => {
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    document.querySelector('moderera-label')?.remove();
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2']);
+    labeller.stop();
+  });
+
+  it('labels a comment the page renders twice only once', async () => {
+    document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('1', 'Bra jobbat'));
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2']);
+    labeller.stop();
+  });
+
+  it('does not re-render an unchanged comment on unrelated mutations', async () => {
+    const { labeller, rendered } = setup();
+    labeller.start();
+    await settle();
+    const before = rendered.length;
+    (document.querySelector('.who') as HTMLElement).append(' ');
+    await settle();
+    expect(rendered.length).toBe(before);
+    labeller.stop();
+  });
+
+  it('reports a comment section where no comment is recognised, and withdraws it when comments come', async () => {
+    document.body.innerHTML = '<section id="comments"><div class="new-layout">Hej</div></section>';
+    const { labeller, onLayoutProblem } = setup();
+    labeller.start();
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(onLayoutProblem).toHaveBeenCalledWith({ adapter: 'wordpress', url: 'https://blogg.example.se/toy/1' });
+    document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('5', 'Hej'));
+    await settle();
+    expect(onLayoutProblem).toHaveBeenLastCalledWith(null);
+    labeller.stop();
+  });
+
+  it('does nothing on a page no adapter handles', async () => {
+    window.happyDOM.setURL('https://blogg.example.se/other');
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    expect(labels()).toEqual([]);
+    labeller.stop();
+  });
+});

@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, TEST_BUILD_DIR } from '../support/browser';
+
+interface Manifest {
+  manifest_version: number;
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_host_permissions?: string[];
+  content_scripts?: { matches: string[]; js?: string[]; world?: string }[];
+  browser_specific_settings?: { gecko?: { id?: string } };
+}
+
+function readManifest(dir: string): Manifest {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+}
+
+function allMatches(manifest: Manifest): string[] {
+  return (manifest.content_scripts ?? []).flatMap((script) => script.matches);
+}
+
+function expectMinimal(manifest: Manifest): void {
+  expect(manifest.manifest_version).toBe(3);
+  expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+  expect(manifest.host_permissions ?? []).toEqual([]);
+  const everything = JSON.stringify(manifest.permissions) + JSON.stringify(allMatches(manifest));
+  expect(everything).not.toContain('<all_urls>');
+  expect(everything).not.toContain('"tabs"');
+  expect(allMatches(manifest)).not.toContain('*://*/*');
+}
+
+const PLATFORM_MATCHES = [
+  'https://www.facebook.com/*',
+  'https://web.facebook.com/*',
+  'https://business.facebook.com/*',
+  'https://www.youtube.com/*',
+  'https://studio.youtube.com/*',
+  'https://www.blogger.com/*',
+];
+
+describe('the Chrome build', () => {
+  const manifest = readManifest(TEST_BUILD_DIR);
+
+  it('matches every platform, and WordPress only on the hosts it was built for', () => {
+    const matches = allMatches(manifest);
+    for (const pattern of PLATFORM_MATCHES) expect(matches).toContain(pattern);
+    expect(matches).toContain('*://blogg.tyreso.se/wp-admin/edit-comments.php*');
+    expect(matches.filter((m) => m.includes('wp-admin'))).toEqual(['*://blogg.tyreso.se/wp-admin/edit-comments.php*']);
+  });
+
+  it('asks for no more than it uses', () => {
+    expectMinimal(manifest);
+  });
+
+  it('runs the Studio id bridge in the page world and nowhere else', () => {
+    const mainWorld = (manifest.content_scripts ?? []).filter((script) => script.world === 'MAIN');
+    expect(mainWorld.map((script) => script.matches)).toEqual([['https://studio.youtube.com/*']]);
+  });
+});
+
+describe('the Firefox build', () => {
+  it('has a gecko id, the same matches and minimal permissions', () => {
+    execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, MODERERA_BLOG_HOSTS: '', MODERERA_OUT_DIR: '.output/test' },
+    });
+    const manifest = readManifest(join(ROOT, '.output', 'test', 'firefox-mv3'));
+    expect(manifest.browser_specific_settings?.gecko?.id).toBe('moderera@moderera.se');
+    for (const pattern of PLATFORM_MATCHES) expect(allMatches(manifest)).toContain(pattern);
+    expect(allMatches(manifest).some((m) => m.includes('wp-admin'))).toBe(false);
+    expectMinimal(manifest);
+  });
+});
