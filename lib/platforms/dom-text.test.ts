@@ -15,7 +15,9 @@ describe('elementText', () => {
   });
 
   it('turns emoji images into their alt characters', () => {
-    expect(elementText(el('Tack<span><img alt="😍" src="x.png"></span><img alt="👍"> bra'))).toBe('Tack😍👍 bra');
+    expect(elementText(el('Tack<span><img alt="😍" src="x.png"></span><img alt="👍"> bra'))).toBe(
+      'Tack😍👍 bra',
+    );
     expect(elementText(el('Tack <img alt="😍"> bra'))).toBe('Tack 😍 bra');
   });
 

@@ -97,10 +97,11 @@ class TextBuilder {
   }
 
   private words(line: string): void {
-    const parts = line.replace(/\u00a0/g, '\u0000').split(/[ \t\n\r\f]+/);
+    // Only collapsible whitespace splits words; a non-breaking space stays inside a word.
+    const parts = line.split(/[ \t\n\r\f]+/);
     parts.forEach((part, index) => {
       if (index > 0) this.pendingSpace = true;
-      if (part.length > 0) this.emit(part.replace(/\u0000/g, ' '));
+      if (part.length > 0) this.emit(part.replace(/\u00a0/g, ' '));
     });
   }
 

@@ -15,7 +15,10 @@ export const FACEBOOK_SELECTORS = {
   origin: 'https://www.facebook.com',
   /** A rendered comment (top-level or reply). The post itself is not one in 2025 markup. */
   comment: '[role="article"]',
-  /** Timestamp link of a comment; profile links carry a base64 `comment_id` too. */
+  /**
+   * Timestamp link of a comment: `comment_id` is numeric. Profile links carry `comment_id` too,
+   * but base64 (`Y29tbWVudDo…` = "comment:{post}_{comment}"), so they are told apart by that.
+   */
   commentLink: 'a[href*="comment_id="]',
   commentIdParam: 'comment_id',
   replyIdParam: 'reply_comment_id',
@@ -25,6 +28,8 @@ export const FACEBOOK_SELECTORS = {
   text: 'div[dir="auto"]',
   /** Never comment text: links (author, time), buttons ("See more"), editors. */
   notText: 'a, [role="button"], [contenteditable], [role="textbox"], form',
+  /** Left out of comment text: "See more" buttons, editors, nested replies. */
+  textSkip: '[role="button"], [contenteditable], [role="textbox"], form, [role="article"]',
   /** The comment and reply composer. */
   composer: '[contenteditable="true"], [role="textbox"]',
   /** The post's own text, used for the post title. */
@@ -69,7 +74,7 @@ const S = FACEBOOK_SELECTORS;
 interface CommentIds {
   commentId: string;
   parentId: string | null;
-  link: HTMLAnchorElement;
+  link: Element;
   url: URL;
 }
 
@@ -89,24 +94,8 @@ function isFacebookHost(url: URL): boolean {
 /** Elements under `element` matching `selector` that belong to it, not to a nested comment. */
 function ownElements(element: Element, selector: string): Element[] {
   return Array.from(element.querySelectorAll(selector)).filter(
-    (found) => found.parentElement?.closest(S.comment) === element || found.closest(S.comment) === element,
+    (found) => found.closest(S.comment) === element,
   );
-}
-
-function ownClosestComment(node: Element): Element | null {
-  return node.closest(S.comment);
-}
-
-/** `comment:{postId}_{commentId}` in base64 (the form profile links carry) → commentId. */
-function decodeBase64CommentId(value: string): string | null {
-  if (!/^[A-Za-z0-9+/=_-]+$/.test(value)) return null;
-  try {
-    const decoded = atob(value.replace(/-/g, '+').replace(/_/g, '/'));
-    const match = /^comment:\d+_(\d+)$/.exec(decoded);
-    return match?.[1] ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function numericParam(url: URL, name: string): string | null {
@@ -119,7 +108,7 @@ function isTimestampLink(url: URL): boolean {
   return numericParam(url, S.commentIdParam) !== null;
 }
 
-function idsFromLink(link: HTMLAnchorElement): CommentIds | null {
+function idsFromLink(link: Element): CommentIds | null {
   const url = parseUrl(link.getAttribute('href'));
   if (!url || !isFacebookHost(url) || !isTimestampLink(url)) return null;
   const commentId = numericParam(url, S.commentIdParam);
@@ -131,21 +120,9 @@ function idsFromLink(link: HTMLAnchorElement): CommentIds | null {
 }
 
 function commentIds(element: Element): CommentIds | null {
-  const links = ownElements(element, S.commentLink) as HTMLAnchorElement[];
-  for (const link of links) {
+  for (const link of ownElements(element, S.commentLink)) {
     const ids = idsFromLink(link);
     if (ids) return ids;
-  }
-  return null;
-}
-
-/** Fallback id from a profile link's base64 `comment_id` (when no timestamp link is rendered yet). */
-function base64CommentId(element: Element): string | null {
-  for (const link of ownElements(element, S.commentLink)) {
-    const url = parseUrl(link.getAttribute('href'));
-    const raw = url?.searchParams.get(S.commentIdParam);
-    const id = raw ? decodeBase64CommentId(raw) : null;
-    if (id) return id;
   }
   return null;
 }
@@ -180,11 +157,13 @@ export function facebookProfileUrl(href: string | null): string | null {
 
 function textContainer(element: Element): Element | null {
   const candidates = ownElements(element, S.text).filter((found) => !found.closest(S.notText));
-  return candidates.find((found) => !candidates.some((other) => other !== found && other.contains(found))) ?? null;
+  return (
+    candidates.find((found) => !candidates.some((other) => other !== found && other.contains(found))) ?? null
+  );
 }
 
 function skipInText(node: Element): boolean {
-  return node.matches(`${S.notText.replace('a, ', '')}, ${S.comment}`);
+  return node.matches(S.textSkip);
 }
 
 function authorLink(element: Element, text: Element | null): { name: string; url: string | null } | null {
@@ -243,14 +222,19 @@ export function facebookPostInfo(url: URL): PostInfo {
 }
 
 function firstLine(text: string, max: number): string | null {
-  const line = text.split('\n').find((part) => part.trim().length > 0)?.trim();
+  const line = text
+    .split('\n')
+    .find((part) => part.trim().length > 0)
+    ?.trim();
   if (!line) return null;
   return line.length > max ? `${line.slice(0, max - 1).trimEnd()}…` : line;
 }
 
 function postTitle(element: Element): string | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
-    const message = Array.from(node.querySelectorAll(S.postMessage)).find((found) => !found.closest(S.comment));
+    const message = Array.from(node.querySelectorAll(S.postMessage)).find(
+      (found) => !found.closest(S.comment),
+    );
     if (message) return firstLine(elementText(message), S.postTitleMax);
   }
   return null;
@@ -321,12 +305,14 @@ function labelSlot(element: Element): LabelSlot | null {
   const link = commentIds(element)?.link;
   if (!link) return null;
   const row = link.closest('ul');
-  if (row && ownClosestComment(row) === element) return { anchor: row, position: 'append' };
+  if (row && row.closest(S.comment) === element) return { anchor: row, position: 'append' };
   return { anchor: link, position: 'after' };
 }
 
 function hasCommentSection(page: PageContext): boolean {
-  const hinted = S.ariaLabelPrefixes.some((prefix) => page.document.querySelector(`[aria-label^="${prefix}"]`));
+  const hinted = S.ariaLabelPrefixes.some((prefix) =>
+    page.document.querySelector(`[aria-label^="${prefix}"]`),
+  );
   return hinted || page.document.querySelector(S.commentLink) !== null;
 }
 
@@ -339,8 +325,3 @@ export const facebookAdapter: PlatformAdapter = {
   labelSlot,
   hasCommentSection,
 };
-
-/** For diagnostics: the comment id a rendered element would have, even before the timestamp renders. */
-export function facebookCommentId(element: Element): string | null {
-  return commentIds(element)?.commentId ?? base64CommentId(element);
-}

@@ -73,12 +73,12 @@ export const DEMO_PAGES: readonly DemoPage[] = [
   },
   {
     name: 'blogger-sv',
-    url: 'https://www.blogger.com/blog/comments/published/7301846295302156281',
+    url: 'https://www.blogger.com/blog/comments/published/1234567890',
     fixture: 'blogger/sv.html',
   },
   {
     name: 'blogger-en',
-    url: 'https://www.blogger.com/blog/comments/published/7301846295302156281?hl=en',
+    url: 'https://www.blogger.com/blog/comments/published/1234567890?hl=en',
     fixture: 'blogger/en.html',
   },
 ];
