@@ -20,6 +20,17 @@ export default defineConfig({
       ? { browser_specific_settings: { gecko: { id: 'moderera@moderera.se', strict_min_version: '128.0' } } }
       : {}),
   }),
+  vite: () => ({
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // zod's sources carry comments Rollup cannot place; harmless and noisy.
+          if (warning.code === 'INVALID_ANNOTATION') return;
+          warn(warning);
+        },
+      },
+    },
+  }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
       const blogScript = manifest.content_scripts?.find((script) => script.js?.some((file) => file.includes('blog')));

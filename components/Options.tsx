@@ -123,15 +123,14 @@ function ExtraWords({ settings, save }: SectionProps) {
   }, [settings]);
 
   const submit = () => {
-    const extraWords = Object.fromEntries(
-      FLAG_IDS.map((flag) => [
-        flag,
-        (drafts[flag] ?? '')
-          .split('\n')
-          .map((w) => w.trim())
-          .filter(Boolean),
-      ]).filter(([, words]) => words.length > 0),
-    );
+    const extraWords: Settings['extraWords'] = {};
+    for (const flag of FLAG_IDS) {
+      const words = (drafts[flag] ?? '')
+        .split('\n')
+        .map((word) => word.trim())
+        .filter(Boolean);
+      if (words.length > 0) extraWords[flag] = words;
+    }
     void save({ ...settings, extraWords });
   };
 

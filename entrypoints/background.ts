@@ -5,12 +5,13 @@ import { createMessageRouter } from '../lib/messaging/router';
 import { loadSettings } from '../lib/settings/settings';
 
 /** The blog content script's file in the build, registered at run time for user-added hosts. */
-const BLOG_SCRIPT_FILE = 'content-scripts/blog.js';
+const BLOG_SCRIPT_FILE = '/content-scripts/blog.js';
 
 export default defineBackground(() => {
   const syncBlogHosts = async () => {
     const settings = await loadSettings(browser.storage.local);
-    return syncUserBlogScript(browser.scripting, browser.permissions, settings.blogHosts, BLOG_SCRIPT_FILE);
+    // Registered scripts name their files relative to the extension root, without the leading slash.
+    return syncUserBlogScript(browser.scripting, browser.permissions, settings.blogHosts, BLOG_SCRIPT_FILE.slice(1));
   };
 
   const route = createMessageRouter(browser.runtime.getURL('/'), {

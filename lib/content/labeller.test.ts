@@ -78,11 +78,15 @@ const labels = () =>
     inside: host.closest('div.c')?.getAttribute('data-id'),
   }));
 
+function setUrl(url: string): void {
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+}
+
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('the labeller', () => {
   beforeEach(() => {
-    window.happyDOM.setURL('https://blogg.example.se/toy/1');
+    setUrl('https://blogg.example.se/toy/1');
     document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
   });
 
@@ -173,7 +177,7 @@ describe('the labeller', () => {
   });
 
   it('does nothing on a page no adapter handles', async () => {
-    window.happyDOM.setURL('https://blogg.example.se/other');
+    setUrl('https://blogg.example.se/other');
     const { labeller } = setup();
     labeller.start();
     await settle();

@@ -38,22 +38,22 @@ export const DEMO_PAGES: readonly DemoPage[] = [
     url: 'https://www.facebook.com/tyresokommun/posts/pfbid02Xk7demoChanged',
     fixture: 'facebook/layout-changed.html',
   },
-  { name: 'youtube-sv', url: 'https://www.youtube.com/watch?v=Tyr3s0DemoA', fixture: 'youtube/sv.html' },
-  { name: 'youtube-en', url: 'https://www.youtube.com/watch?v=Tyr3s0DemoB', fixture: 'youtube/en.html' },
-  { name: 'youtube-lazy', url: 'https://www.youtube.com/watch?v=Tyr3s0DemoC', fixture: 'youtube/lazy.html' },
+  { name: 'youtube-sv', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', fixture: 'youtube/sv.html' },
+  { name: 'youtube-en', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&hl=en', fixture: 'youtube/en.html' },
+  { name: 'youtube-lazy', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=lazy', fixture: 'youtube/lazy.html' },
   {
     name: 'studio-sv',
-    url: 'https://studio.youtube.com/channel/UCtyresoKommunDemo000001/comments/inbox',
+    url: 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/comments/inbox',
     fixture: 'youtube-studio/sv.html',
   },
   {
     name: 'studio-en',
-    url: 'https://studio.youtube.com/video/Tyr3s0DemoA/comments',
+    url: 'https://studio.youtube.com/video/dQw4w9WgXcQ/comments',
     fixture: 'youtube-studio/en.html',
   },
   {
     name: 'studio-lazy',
-    url: 'https://studio.youtube.com/channel/UCtyresoKommunDemo000001/comments/inbox?filter=lazy',
+    url: 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/comments/inbox?filter=lazy',
     fixture: 'youtube-studio/lazy.html',
   },
   {

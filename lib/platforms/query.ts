@@ -1,0 +1,58 @@
+/**
+ * Small DOM helpers shared by the YouTube, YouTube Studio and WordPress adapters. They read
+ * nodes and attributes only, never markup strings.
+ */
+
+/**
+ * The first element under `scope` that matches `selector` and belongs to `scope` itself, not to
+ * a nested comment (an element whose closest `ownerSelector` match is `scope`).
+ */
+export function ownQuery(scope: Element, selector: string, ownerSelector: string): Element | null {
+  for (const candidate of Array.from(scope.querySelectorAll(selector))) {
+    if (candidate.closest(ownerSelector) === scope) return candidate;
+  }
+  return null;
+}
+
+/** The first element matching any of the selectors, tried in order. */
+export function firstMatch(
+  scope: ParentNode,
+  selectors: readonly string[],
+  accept: (element: Element) => boolean = () => true,
+): Element | null {
+  for (const selector of selectors) {
+    for (const candidate of Array.from(scope.querySelectorAll(selector))) {
+      if (accept(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+/** An attribute URL made absolute against the page, or null when missing or malformed. */
+export function absoluteUrl(element: Element | null, attribute: string, base: URL): URL | null {
+  const raw = element?.getAttribute(attribute)?.trim();
+  if (!raw) return null;
+  try {
+    return new URL(raw, base);
+  } catch {
+    return null;
+  }
+}
+
+/** Candidate elements under root (root included), each once, in document order. */
+export function collectCandidates(root: ParentNode, selector: string): Element[] {
+  const found: Element[] = [];
+  if (isElement(root) && root.matches(selector)) found.push(root);
+  found.push(...Array.from(root.querySelectorAll(selector)));
+  return found;
+}
+
+export function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as { nodeType?: unknown }).nodeType === 1;
+}
+
+/** Whitespace collapsed and trimmed; null for an empty result. */
+export function cleanText(value: string | null | undefined): string | null {
+  const text = (value ?? '').replace(/\s+/g, ' ').trim();
+  return text.length > 0 ? text : null;
+}

@@ -1,0 +1,289 @@
+/**
+ * WordPress comment admin (`/wp-admin/edit-comments.php` on any host). Each comment is a
+ * `tr#comment-{ID}` in `tbody#the-comment-list`; the exact text, author and status sit in the
+ * hidden `#inline-{ID}` block. Dates are translated text in `.submitted-on`.
+ */
+import { elementText } from './dom-text';
+import { absoluteUrl, cleanText, collectCandidates, firstMatch } from './query';
+import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+
+/** The list table's markup as data: what each selector finds. */
+export const WORDPRESS_SELECTORS = {
+  list: 'tbody#the-comment-list',
+  row: 'tr[id^="comment-"]',
+  /** Rows that look like comments but are not: the undo notice after a trash or spam. */
+  excludedRow: 'tr.undo',
+  /** The hidden list of spare rows WordPress pulls in after a trash. */
+  extraList: 'tbody#the-extra-comment-list',
+  commentCell: 'td.column-comment',
+  authorCell: 'td.column-author',
+  inlineDataPrefix: 'inline-',
+  inlineText: 'textarea.comment',
+  inlineAuthor: '.author',
+  inlineAuthorUrl: '.author-url',
+  inlineStatus: '.comment_status',
+  commentAuthorBlock: '.comment-author',
+  submittedOn: '.submitted-on',
+  responseViewLink: 'td.column-response .comments-view-item-link',
+  responseEditLink: 'td.column-response .comments-edit-item-link',
+  rowActions: '.row-actions',
+  trashLink: 'span.trash a.delete[data-wp-lists]',
+  replyButton: 'button[data-action="replyto"]',
+  replyRow: 'tr#replyrow',
+  replyTextarea: 'textarea#replycontent',
+  siteName: '#wp-admin-bar-site-name > a',
+  pageMarkers: ['body.edit-comments-php', 'form#comments-form'],
+  emptyRow: 'tr.no-items',
+} as const;
+
+const ROW_ID = /^comment-(\d+)$/;
+const PARENT_HASH = /#comment-(\d+)$/;
+
+function rowId(row: Element): string | null {
+  return ROW_ID.exec(row.id)?.[1] ?? null;
+}
+
+function isCommentRow(row: Element): boolean {
+  return (
+    row.tagName === 'TR' &&
+    rowId(row) !== null &&
+    !row.matches(WORDPRESS_SELECTORS.excludedRow) &&
+    row.closest(WORDPRESS_SELECTORS.list) !== null
+  );
+}
+
+function inlineData(row: Element, id: string): Element | null {
+  const wanted = `${WORDPRESS_SELECTORS.inlineDataPrefix}${id}`;
+  return Array.from(row.querySelectorAll('div[id]')).find((element) => element.id === wanted) ?? null;
+}
+
+function rawText(element: Element | null | undefined): string | null {
+  const text = element?.textContent;
+  return text === null || text === undefined ? null : text.replace(/\r\n?/g, '\n');
+}
+
+/** The rendered paragraphs of the comment, for rows without the hidden raw data. */
+function renderedText(cell: Element): string {
+  const paragraphs = Array.from(cell.children).filter((child) => child.tagName === 'P');
+  return paragraphs.map((p) => elementText(p)).join('\n\n');
+}
+
+function readText(row: Element, id: string): string | null {
+  const raw = rawText(inlineData(row, id)?.querySelector(WORDPRESS_SELECTORS.inlineText));
+  if (raw !== null) return raw.trim();
+  const cell = row.querySelector(WORDPRESS_SELECTORS.commentCell);
+  return cell ? renderedText(cell) : null;
+}
+
+function readAuthor(row: Element, id: string, base: URL): { name: string; url: string | null } | null {
+  const data = inlineData(row, id);
+  const name =
+    cleanText(rawText(data?.querySelector(WORDPRESS_SELECTORS.inlineAuthor))) ??
+    cleanText(rawText(row.querySelector(`${WORDPRESS_SELECTORS.authorCell} strong`)));
+  if (!name) return null;
+  const url = cleanText(rawText(data?.querySelector(WORDPRESS_SELECTORS.inlineAuthorUrl)));
+  let authorUrl: string | null = null;
+  if (url) {
+    try {
+      authorUrl = new URL(url, base).href;
+    } catch {
+      authorUrl = null;
+    }
+  }
+  return { name, url: authorUrl };
+}
+
+/** The parent id from the "In reply to <a href=…#comment-{ID}>" link right in the comment cell. */
+function readParentId(row: Element): string | null {
+  const cell = row.querySelector(WORDPRESS_SELECTORS.commentCell);
+  if (!cell) return null;
+  for (const child of Array.from(cell.children)) {
+    if (child.tagName !== 'A') continue;
+    const match = PARENT_HASH.exec(child.getAttribute('href') ?? '');
+    if (match?.[1]) return match[1];
+  }
+  return null;
+}
+
+function readPostId(row: Element): string | null {
+  const fromButton = row.querySelector('[data-post-id]')?.getAttribute('data-post-id');
+  if (fromButton && /^\d+$/.test(fromButton)) return fromButton;
+  const edit = row.querySelector(WORDPRESS_SELECTORS.responseEditLink)?.getAttribute('href') ?? '';
+  return /[?&]post=(\d+)/.exec(edit)?.[1] ?? null;
+}
+
+function readPost(row: Element, base: URL): Pick<CommentSnapshot, 'postId' | 'postUrl' | 'postTitle'> {
+  const title = row.querySelector(WORDPRESS_SELECTORS.responseEditLink);
+  return {
+    postId: readPostId(row),
+    postUrl: absoluteUrl(row.querySelector(WORDPRESS_SELECTORS.responseViewLink), 'href', base)?.href ?? null,
+    postTitle: title ? cleanText(elementText(title)) : null,
+  };
+}
+
+function readSite(page: PageContext): Pick<CommentSnapshot, 'channelName' | 'channelUrl'> {
+  const link = page.document.querySelector(WORDPRESS_SELECTORS.siteName);
+  return {
+    channelName: link ? cleanText(elementText(link)) : null,
+    channelUrl: absoluteUrl(link, 'href', page.url)?.href ?? null,
+  };
+}
+
+const MONTHS: Record<string, number> = {
+  januari: 1,
+  januar: 1,
+  january: 1,
+  jan: 1,
+  februari: 2,
+  februar: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  maj: 5,
+  may: 5,
+  juni: 6,
+  june: 6,
+  jun: 6,
+  juli: 7,
+  july: 7,
+  jul: 7,
+  augusti: 8,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  oktober: 10,
+  october: 10,
+  okt: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
+};
+
+interface DateParts {
+  year: number;
+  month: number;
+  day: number;
+}
+
+function findDate(text: string): DateParts | null {
+  const numeric = /(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})/.exec(text);
+  if (numeric) return { year: Number(numeric[1]), month: Number(numeric[2]), day: Number(numeric[3]) };
+  const named = /(\d{1,2})\.?\s+([a-zåäö]+)\.?\s+(\d{4})/i.exec(text);
+  const month = named?.[2] ? MONTHS[named[2].toLowerCase()] : undefined;
+  if (named && month) return { year: Number(named[3]), month, day: Number(named[1]) };
+  const english = /([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})/i.exec(text);
+  const englishMonth = english?.[1] ? MONTHS[english[1].toLowerCase()] : undefined;
+  if (english && englishMonth)
+    return { year: Number(english[3]), month: englishMonth, day: Number(english[2]) };
+  return null;
+}
+
+function findTime(text: string): { hour: number; minute: number } | null {
+  const match = /(\d{1,2})[:.](\d{2})(?:\s*([ap])\.?m\.?)?(?![\d])/i.exec(
+    text.replace(/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}/, ''),
+  );
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const half = match[3]?.toLowerCase();
+  if (half) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (half === 'p' ? 12 : 0);
+  }
+  return { hour, minute };
+}
+
+const pad = (value: number): string => String(value).padStart(2, '0');
+
+/**
+ * The site-local date and time of a `.submitted-on` text as ISO 8601 without an offset
+ * ("2025-11-05T14:02:00"), or null. Understands "2025-11-05 kl. 14:02",
+ * "5 november 2025 kl. 14:02", "2025/11/05 at 2:02 pm" and "November 5, 2025 at 2:02 pm".
+ */
+export function parseWordPressDate(text: string): string | null {
+  const date = findDate(text);
+  const time = findTime(text);
+  if (!date || !time) return null;
+  const { year, month, day } = date;
+  const valid = new Date(Date.UTC(year, month - 1, day));
+  if (valid.getUTCMonth() !== month - 1 || valid.getUTCDate() !== day) return null;
+  if (time.hour > 23 || time.minute > 59) return null;
+  return `${year}-${pad(month)}-${pad(day)}T${pad(time.hour)}:${pad(time.minute)}:00`;
+}
+
+function snapshot(row: Element, page: PageContext): CommentSnapshot | null {
+  if (!isCommentRow(row)) return null;
+  const id = rowId(row);
+  if (!id) return null;
+  const author = readAuthor(row, id, page.url);
+  const text = readText(row, id);
+  if (!author || text === null) return null;
+  const submitted = row.querySelector(WORDPRESS_SELECTORS.submittedOn);
+  const postedRaw = submitted ? cleanText(elementText(submitted)) : null;
+  const parentId = readParentId(row);
+  return {
+    platform: 'wordpress',
+    commentId: id,
+    permalink: absoluteUrl(submitted?.querySelector('a[href]') ?? null, 'href', page.url)?.href ?? null,
+    authorName: author.name,
+    authorUrl: author.url,
+    text,
+    postedRaw,
+    postedAt: postedRaw ? parseWordPressDate(postedRaw) : null,
+    edited: false,
+    isReply: parentId !== null,
+    parentId,
+    ...readPost(row, page.url),
+    ...readSite(page),
+  };
+}
+
+function findComments(root: ParentNode): Element[] {
+  const seen = new Set<string>();
+  return collectCandidates(root, WORDPRESS_SELECTORS.row).filter((row) => {
+    const id = rowId(row);
+    if (!id || !isCommentRow(row) || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function labelSlot(row: Element): LabelSlot | null {
+  const cell = row.querySelector(WORDPRESS_SELECTORS.commentCell);
+  if (!cell) return null;
+  const authorBlock = Array.from(cell.children).find((child) =>
+    child.matches(WORDPRESS_SELECTORS.commentAuthorBlock),
+  );
+  return authorBlock ? { anchor: authorBlock, position: 'after' } : { anchor: cell, position: 'prepend' };
+}
+
+function matchesUrl(url: URL): boolean {
+  return /\/wp-admin\/edit-comments\.php$/.test(url.pathname);
+}
+
+/** The comment screen with at least one listed comment (an empty list says "No comments found"). */
+function hasCommentSection(page: PageContext): boolean {
+  const isCommentScreen = firstMatch(page.document, WORDPRESS_SELECTORS.pageMarkers) !== null;
+  if (!isCommentScreen) return false;
+  const list = page.document.querySelector(WORDPRESS_SELECTORS.list);
+  if (!list) return true;
+  return Array.from(list.children).some((child) => !child.matches(WORDPRESS_SELECTORS.emptyRow));
+}
+
+export const wordpressAdapter: PlatformAdapter = {
+  id: 'wordpress',
+  matchesUrl,
+  commentSelector: WORDPRESS_SELECTORS.row,
+  findComments,
+  snapshot,
+  labelSlot,
+  hasCommentSection,
+};

@@ -1,0 +1,208 @@
+/**
+ * YouTube watch page (www.youtube.com/watch?v=…). Comments are `ytd-comment-view-model`
+ * elements (older markup: `ytd-comment-renderer`); the comment id is the `lc` parameter of
+ * the published-time link, and a reply's id is `{parentId}.{suffix}`. YouTube recycles
+ * elements, so nothing here caches anything per element: every snapshot reads the DOM anew.
+ */
+import { elementText } from './dom-text';
+import { absoluteUrl, cleanText, collectCandidates, firstMatch, isElement, ownQuery } from './query';
+import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+
+/** The watch page's markup as data: what each selector finds. */
+export const YOUTUBE_SELECTORS = {
+  /** A comment, current markup first, then the older renderer. */
+  comment: 'ytd-comment-view-model, ytd-comment-renderer',
+  thread: 'ytd-comment-thread-renderer',
+  repliesContainer: 'ytd-comment-replies-renderer',
+  commentsSection: 'ytd-comments#comments',
+  /** The link whose `lc` parameter is the comment id; its text is the relative time. */
+  publishedLink: ['#published-time-text a[href*="lc="]', '.published-time-text a[href*="lc="]'],
+  publishedTime: ['#published-time-text', '.published-time-text'],
+  authorLink: 'a#author-text',
+  /** The channel owner's name sits in a badge instead of #author-text. */
+  authorBadgeName: [
+    '#author-comment-badge ytd-channel-name #text',
+    '#author-comment-badge a#name',
+    '#author-comment-badge',
+  ],
+  authorBadgeLink: '#author-comment-badge a[href]',
+  contentText: '#content-text',
+  headerAuthor: '#header-author',
+  header: '#header',
+  replyButton: '#reply-button-end button',
+  actionMenuButton: '#action-menu button',
+  videoTitle: [
+    'ytd-watch-metadata #title h1 yt-formatted-string',
+    'ytd-watch-metadata #title h1',
+    'h1.ytd-watch-metadata',
+  ],
+  channelLink: [
+    'ytd-watch-metadata #owner ytd-channel-name a[href]',
+    'ytd-video-owner-renderer ytd-channel-name a[href]',
+    '#upload-info ytd-channel-name a[href]',
+  ],
+} as const;
+
+const COMMENT_ID = /^[A-Za-z0-9_-]{10,64}(?:\.[A-Za-z0-9_-]{6,64})?$/;
+const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
+/** "(edited)" as YouTube writes it after the time, in the languages the moderators use. */
+const EDITED_MARK = /\((?:redigerad|edited|redigert|redigeret|muokattu|bearbeitet)\)/i;
+
+const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com']);
+
+function own(element: Element, selector: string): Element | null {
+  return ownQuery(element, selector, YOUTUBE_SELECTORS.comment);
+}
+
+function ownFirst(element: Element, selectors: readonly string[]): Element | null {
+  for (const selector of selectors) {
+    const found = own(element, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** The video id of a watch URL, or null. */
+export function youtubeVideoId(url: URL): string | null {
+  const id = url.searchParams.get('v');
+  return id && VIDEO_ID.test(id) ? id : null;
+}
+
+/** The comment id and permalink from the comment's own published-time link. */
+function readId(element: Element, base: URL): { id: string; permalink: string } | null {
+  const link = absoluteUrl(ownFirst(element, YOUTUBE_SELECTORS.publishedLink), 'href', base);
+  const id = link?.searchParams.get('lc') ?? null;
+  if (!link || !id || !COMMENT_ID.test(id)) return null;
+  return { id, permalink: link.href };
+}
+
+function readAuthor(element: Element, base: URL): { name: string; url: string | null } | null {
+  const link = own(element, YOUTUBE_SELECTORS.authorLink);
+  const linkName = link && !link.hasAttribute('hidden') ? cleanText(elementText(link)) : null;
+  if (link && linkName) return { name: linkName, url: absoluteUrl(link, 'href', base)?.href ?? null };
+  const badge = ownFirst(element, YOUTUBE_SELECTORS.authorBadgeName);
+  const badgeName = badge ? cleanText(elementText(badge)) : null;
+  if (!badgeName) return null;
+  const badgeLink = own(element, YOUTUBE_SELECTORS.authorBadgeLink) ?? link;
+  return { name: badgeName, url: absoluteUrl(badgeLink, 'href', base)?.href ?? null };
+}
+
+function readText(element: Element): string | null {
+  const content = own(element, YOUTUBE_SELECTORS.contentText);
+  return content ? elementText(content, { preserveNewlines: true }) : null;
+}
+
+function readVideo(document: Document, url: URL): Pick<CommentSnapshot, 'postId' | 'postUrl' | 'postTitle'> {
+  const postId = youtubeVideoId(url);
+  const title = firstMatch(document, YOUTUBE_SELECTORS.videoTitle);
+  const titleText = title ? cleanText(elementText(title)) : null;
+  return {
+    postId,
+    postUrl: postId ? `https://www.youtube.com/watch?v=${postId}` : null,
+    postTitle: titleText ?? cleanText(document.title.replace(/\s*-\s*YouTube\s*$/, '')),
+  };
+}
+
+function readChannel(document: Document, base: URL): Pick<CommentSnapshot, 'channelName' | 'channelUrl'> {
+  const link = firstMatch(document, YOUTUBE_SELECTORS.channelLink);
+  return {
+    channelName: link ? cleanText(elementText(link)) : null,
+    channelUrl: absoluteUrl(link, 'href', base)?.href ?? null,
+  };
+}
+
+function isReplyElement(element: Element, id: string): boolean {
+  return (
+    id.includes('.') ||
+    element.hasAttribute('is-reply') ||
+    element.closest('ytd-comment-replies-renderer') !== null
+  );
+}
+
+/** The id of the thread's top-level comment, for a reply whose own id lacks the prefix. */
+function threadParentId(element: Element, base: URL): string | null {
+  const thread = element.closest(YOUTUBE_SELECTORS.thread);
+  const top = thread
+    ? firstMatch(
+        thread,
+        [YOUTUBE_SELECTORS.comment],
+        (c) => c !== element && !c.closest('ytd-comment-replies-renderer'),
+      )
+    : null;
+  return top ? (readId(top, base)?.id ?? null) : null;
+}
+
+function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
+  const base = page.url;
+  const idInfo = readId(element, base);
+  if (!idInfo) return null;
+  const author = readAuthor(element, base);
+  const text = readText(element);
+  if (!author || text === null) return null;
+  const timeElement = ownFirst(element, YOUTUBE_SELECTORS.publishedTime);
+  const postedRaw = timeElement ? cleanText(elementText(timeElement)) : null;
+  const isReply = isReplyElement(element, idInfo.id);
+  const dot = idInfo.id.indexOf('.');
+  const parentId = !isReply ? null : dot > 0 ? idInfo.id.slice(0, dot) : threadParentId(element, base);
+  return {
+    platform: 'youtube',
+    commentId: idInfo.id,
+    permalink: idInfo.permalink,
+    authorName: author.name,
+    authorUrl: author.url,
+    text,
+    postedRaw,
+    postedAt: null,
+    edited: postedRaw !== null && EDITED_MARK.test(postedRaw),
+    isReply,
+    parentId,
+    ...readVideo(page.document, page.url),
+    ...readChannel(page.document, base),
+  };
+}
+
+/** Drops a candidate that contains another candidate (a wrapper around the real comment). */
+function innermost(candidates: Element[]): Element[] {
+  return candidates.filter(
+    (candidate) => !candidates.some((other) => other !== candidate && candidate.contains(other)),
+  );
+}
+
+function findComments(root: ParentNode): Element[] {
+  const candidates = innermost(collectCandidates(root, YOUTUBE_SELECTORS.comment));
+  const seen = new Set<string>();
+  const base = new URL('https://www.youtube.com/');
+  return candidates.filter((candidate) => {
+    const id = readId(candidate, base)?.id;
+    if (!id) return true;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function labelSlot(element: Element): LabelSlot | null {
+  const time = ownFirst(element, YOUTUBE_SELECTORS.publishedTime);
+  if (time) return { anchor: time, position: 'after' };
+  const header = own(element, YOUTUBE_SELECTORS.headerAuthor) ?? own(element, YOUTUBE_SELECTORS.header);
+  return header ? { anchor: header, position: 'append' } : null;
+}
+
+function matchesUrl(url: URL): boolean {
+  return YOUTUBE_HOSTS.has(url.hostname) && url.pathname === '/watch' && youtubeVideoId(url) !== null;
+}
+
+function hasCommentSection(page: PageContext): boolean {
+  const section = page.document.querySelector(YOUTUBE_SELECTORS.commentsSection) ?? page.document;
+  return isElement(section.querySelector(YOUTUBE_SELECTORS.thread));
+}
+
+export const youtubeAdapter: PlatformAdapter = {
+  id: 'youtube',
+  matchesUrl,
+  commentSelector: YOUTUBE_SELECTORS.comment,
+  findComments,
+  snapshot,
+  labelSlot,
+  hasCommentSection,
+};
