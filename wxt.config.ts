@@ -33,7 +33,9 @@ export default defineConfig({
   }),
   hooks: {
     'build:manifestGenerated': (_wxt, manifest) => {
-      const blogScript = manifest.content_scripts?.find((script) => script.js?.some((file) => file.includes('blog')));
+      const blogScript = manifest.content_scripts?.find((script) =>
+        script.js?.some((file) => file.includes('blog')),
+      );
       if (!blogScript || builtInBlogHosts.length === 0) return;
       blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
     },

@@ -3,7 +3,14 @@ import type { Classification, Evidence } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
-import { CATEGORY_TEXT, type CategoryId, FLAG_TEXT, type FlagId, HINT_TEXT, type Language } from '../lib/policy/labels';
+import {
+  CATEGORY_TEXT,
+  type CategoryId,
+  FLAG_TEXT,
+  type FlagId,
+  HINT_TEXT,
+  type Language,
+} from '../lib/policy/labels';
 
 const GLYPH: Record<CategoryId, string> = {
   offensive_confidential: '!',
@@ -152,7 +159,15 @@ function Panel({ anchor, text, author, classification, language, onClose }: Pane
   );
 }
 
-function FlagReason({ flag, evidence, language }: { flag: FlagId; evidence: readonly Evidence[]; language: Language }) {
+function FlagReason({
+  flag,
+  evidence,
+  language,
+}: {
+  flag: FlagId;
+  evidence: readonly Evidence[];
+  language: Language;
+}) {
   const items = evidence.filter((item) => item.target === flag);
   return (
     <li>

@@ -30,7 +30,9 @@ export function Options() {
         <select
           name="language"
           value={language}
-          onChange={(event) => void saveAndSay({ ...settings, language: event.currentTarget.value as Language })}
+          onChange={(event) =>
+            void saveAndSay({ ...settings, language: event.currentTarget.value as Language })
+          }
         >
           <option value="sv">Svenska</option>
           <option value="en">English</option>
@@ -52,7 +54,11 @@ interface SectionProps {
   save: (next: Settings) => Promise<void>;
 }
 
-function BlogHosts({ settings, save, report }: SectionProps & { report: (ok: boolean, text: string) => void }) {
+function BlogHosts({
+  settings,
+  save,
+  report,
+}: SectionProps & { report: (ok: boolean, text: string) => void }) {
   const [draft, setDraft] = useState('');
   const language = settings.language;
 
@@ -119,7 +125,9 @@ function ExtraWords({ settings, save }: SectionProps) {
   const language = settings.language;
   const [drafts, setDrafts] = useState<Partial<Record<FlagId, string>>>({});
   useEffect(() => {
-    setDrafts(Object.fromEntries(FLAG_IDS.map((flag) => [flag, (settings.extraWords[flag] ?? []).join('\n')])));
+    setDrafts(
+      Object.fromEntries(FLAG_IDS.map((flag) => [flag, (settings.extraWords[flag] ?? []).join('\n')])),
+    );
   }, [settings]);
 
   const submit = () => {

@@ -11,7 +11,10 @@ export function createLabelRenderer(language: () => Language): LabelRenderer {
     render(host: HTMLElement, model: LabelModel) {
       const root = host.shadowRoot;
       if (!root) return;
-      render(<Label key={model.snapshot.commentId} {...model} language={language()} />, mountPoint(root, adopt));
+      render(
+        <Label key={model.snapshot.commentId} {...model} language={language()} />,
+        mountPoint(root, adopt),
+      );
     },
     unmount(host: HTMLElement) {
       const container = host.shadowRoot?.querySelector('[data-mount]');

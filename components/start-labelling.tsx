@@ -12,7 +12,10 @@ import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib
 import { createLabelRenderer } from './label-renderer';
 import { showLayoutNotice } from './Notice';
 
-export async function startLabelling(ctx: ContentScriptContext, adapters: readonly PlatformAdapter[]): Promise<void> {
+export async function startLabelling(
+  ctx: ContentScriptContext,
+  adapters: readonly PlatformAdapter[],
+): Promise<void> {
   let settings: Settings = await loadSettings(browser.storage.local);
   let hideNotice: (() => void) | null = null;
 
@@ -26,7 +29,9 @@ export async function startLabelling(ctx: ContentScriptContext, adapters: readon
       hideNotice?.();
       hideNotice = null;
       if (!problem) return;
-      console.warn(`Moderera: adapter "${problem.adapter}" found no comments on ${problem.url}; the layout may have changed.`);
+      console.warn(
+        `Moderera: adapter "${problem.adapter}" found no comments on ${problem.url}; the layout may have changed.`,
+      );
       hideNotice = showLayoutNotice(document, settings.language);
     },
   });

@@ -11,7 +11,12 @@ export default defineBackground(() => {
   const syncBlogHosts = async () => {
     const settings = await loadSettings(browser.storage.local);
     // Registered scripts name their files relative to the extension root, without the leading slash.
-    return syncUserBlogScript(browser.scripting, browser.permissions, settings.blogHosts, BLOG_SCRIPT_FILE.slice(1));
+    return syncUserBlogScript(
+      browser.scripting,
+      browser.permissions,
+      settings.blogHosts,
+      BLOG_SCRIPT_FILE.slice(1),
+    );
   };
 
   const route = createMessageRouter(browser.runtime.getURL('/'), {
@@ -28,7 +33,10 @@ export default defineBackground(() => {
     },
     extensionPage: {
       'popup.activateOnTab': async (message) => {
-        await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: [BLOG_SCRIPT_FILE] });
+        await browser.scripting.executeScript({
+          target: { tabId: message.tabId },
+          files: [BLOG_SCRIPT_FILE],
+        });
         return { activated: true };
       },
       'options.blogHostsChanged': async () => ({ hosts: await syncBlogHosts() }),

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { launchWithExtension, ROOT, TEST_BUILD_DIR } from '../test/support/browser';
 import { DEMO_BLOG_HOST, DEMO_PAGES } from '../test/support/demo-pages';
 
-const headless = process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
+const headless =
+  process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 const screenshotDir = join(ROOT, '.tmp', 'demo');
 
 async function main(): Promise<void> {

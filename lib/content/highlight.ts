@@ -11,7 +11,9 @@ export interface Segment {
 }
 
 export function segmentsOf(text: string, spans: readonly Span[]): Segment[] {
-  const merged = mergeSpans(spans.filter((span) => span.end > span.start && span.start >= 0 && span.end <= text.length));
+  const merged = mergeSpans(
+    spans.filter((span) => span.end > span.start && span.start >= 0 && span.end <= text.length),
+  );
   const segments: Segment[] = [];
   let cursor = 0;
   for (const span of merged) {

@@ -2,8 +2,9 @@
  * The <moderera-label> host element: the only node Moderera adds to a comment. Everything it
  * shows lives in an open shadow root, so the page's CSS cannot restyle it and ours cannot leak.
  */
-import type { CategoryId, FlagId } from '../policy/labels';
+
 import type { LabelSlot, PlatformId } from '../platforms/types';
+import type { CategoryId, FlagId } from '../policy/labels';
 
 export const LABEL_TAG = 'moderera-label';
 export const NOTICE_TAG = 'moderera-notice';
@@ -33,7 +34,10 @@ function setAttributeIfChanged(element: Element, name: string, value: string): v
 }
 
 export function isOurHost(node: Node): boolean {
-  return node.nodeType === 1 && ((node as Element).localName === LABEL_TAG || (node as Element).localName === NOTICE_TAG);
+  return (
+    node.nodeType === 1 &&
+    ((node as Element).localName === LABEL_TAG || (node as Element).localName === NOTICE_TAG)
+  );
 }
 
 /** Whether the host already stands where the slot says. */

@@ -169,7 +169,10 @@ describe('the labeller', () => {
     const { labeller, onLayoutProblem } = setup();
     labeller.start();
     await new Promise((resolve) => setTimeout(resolve, 120));
-    expect(onLayoutProblem).toHaveBeenCalledWith({ adapter: 'wordpress', url: 'https://blogg.example.se/toy/1' });
+    expect(onLayoutProblem).toHaveBeenCalledWith({
+      adapter: 'wordpress',
+      url: 'https://blogg.example.se/toy/1',
+    });
     document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('5', 'Hej'));
     await settle();
     expect(onLayoutProblem).toHaveBeenLastCalledWith(null);

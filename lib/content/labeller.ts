@@ -109,7 +109,12 @@ export function createLabeller(options: LabellerOptions): Labeller {
       return;
     }
     const owner = ownerById.get(snapshot.commentId);
-    if (owner && owner !== element && owner.isConnected && mounted.get(owner)?.commentId === snapshot.commentId) {
+    if (
+      owner &&
+      owner !== element &&
+      owner.isConnected &&
+      mounted.get(owner)?.commentId === snapshot.commentId
+    ) {
       if (existing) removeLabel(element, existing);
       return; // the same comment rendered twice: one label is enough
     }
@@ -236,7 +241,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
 }
 
 function isOwnInsertion(record: MutationRecord): boolean {
-  if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0) return false;
+  if (record.type !== 'childList' || record.removedNodes.length > 0 || record.addedNodes.length === 0)
+    return false;
   for (const node of record.addedNodes) if (!isOurHost(node)) return false;
   return true;
 }

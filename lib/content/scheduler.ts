@@ -14,7 +14,11 @@ export type SliceWork = (deadline: () => boolean) => boolean;
  * `work` processes items until `deadline()` says the slice is used up, and returns whether
  * anything is left; if so, another slice follows after yielding.
  */
-export function createSliceScheduler(work: SliceWork, budgetMs = 8, now: () => number = () => performance.now()): SliceScheduler {
+export function createSliceScheduler(
+  work: SliceWork,
+  budgetMs = 8,
+  now: () => number = () => performance.now(),
+): SliceScheduler {
   let pending = false;
   const channel = new MessageChannel();
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type RegisteredScript, type ScriptingLike, syncUserBlogScript, USER_BLOG_SCRIPT_ID } from './registration';
+import {
+  type RegisteredScript,
+  type ScriptingLike,
+  syncUserBlogScript,
+  USER_BLOG_SCRIPT_ID,
+} from './registration';
 
 function fakeScripting(): ScriptingLike & { scripts: Map<string, RegisteredScript> } {
   const scripts = new Map<string, RegisteredScript>();
@@ -39,9 +44,16 @@ describe('syncUserBlogScript', () => {
       'content-scripts/blog.js',
     );
     expect(granted).toEqual(['a.example.se']);
-    expect(scripting.scripts.get(USER_BLOG_SCRIPT_ID)?.matches).toEqual(['*://a.example.se/wp-admin/edit-comments.php*']);
+    expect(scripting.scripts.get(USER_BLOG_SCRIPT_ID)?.matches).toEqual([
+      '*://a.example.se/wp-admin/edit-comments.php*',
+    ]);
 
-    await syncUserBlogScript(scripting, grantedOnly(['a.example.se', 'b.example.se']), ['a.example.se', 'b.example.se'], 'x.js');
+    await syncUserBlogScript(
+      scripting,
+      grantedOnly(['a.example.se', 'b.example.se']),
+      ['a.example.se', 'b.example.se'],
+      'x.js',
+    );
     expect(scripting.scripts.get(USER_BLOG_SCRIPT_ID)?.matches).toHaveLength(2);
 
     await syncUserBlogScript(scripting, grantedOnly([]), ['a.example.se'], 'x.js');

@@ -33,7 +33,9 @@ export type MessageToBackground = ContentToBackground | ExtensionPageToBackgroun
 
 export type ErrorCode = 'invalid_message' | 'wrong_sender' | 'failed';
 
-export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Reply<T = unknown> =
+  | { ok: true; data: T }
+  | { ok: false; error: { code: ErrorCode; message: string } };
 
 export function okReply<T>(data: T): Reply<T> {
   return { ok: true, data };

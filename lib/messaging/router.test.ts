@@ -16,7 +16,13 @@ function setup() {
 
 const fromTab = { url: 'https://www.facebook.com/tyresokommun', tab: { id: 7 } };
 const fromPopup = { url: `${BASE}popup.html` };
-const status = { type: 'content.pageStatus', platform: 'facebook', labelled: 3, toRemove: 2, layoutProblem: false };
+const status = {
+  type: 'content.pageStatus',
+  platform: 'facebook',
+  labelled: 3,
+  toRemove: 2,
+  layoutProblem: false,
+};
 
 describe('the message router', () => {
   it('hands a valid content message to its handler with the sending tab', async () => {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, parseSettings, SETTINGS_KEY, SettingsError, saveSettings } from './settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  parseSettings,
+  SETTINGS_KEY,
+  SettingsError,
+  saveSettings,
+} from './settings';
 
 describe('settings', () => {
   it('are the defaults when nothing is stored', async () => {

@@ -1,8 +1,8 @@
 /** Builds the extension once for the browser tests, with the demo blog host built in. */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { DEMO_BLOG_HOST } from '../support/demo-pages';
 import { chromiumPath, ROOT } from '../support/browser';
+import { DEMO_BLOG_HOST } from '../support/demo-pages';
 
 export default function setup(): void {
   chromiumPath(); // fail first, with the install hint, when Chromium is missing

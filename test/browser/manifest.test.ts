@@ -47,7 +47,9 @@ describe('the Chrome build', () => {
     const matches = allMatches(manifest);
     for (const pattern of PLATFORM_MATCHES) expect(matches).toContain(pattern);
     expect(matches).toContain('*://blogg.tyreso.se/wp-admin/edit-comments.php*');
-    expect(matches.filter((m) => m.includes('wp-admin'))).toEqual(['*://blogg.tyreso.se/wp-admin/edit-comments.php*']);
+    expect(matches.filter((m) => m.includes('wp-admin'))).toEqual([
+      '*://blogg.tyreso.se/wp-admin/edit-comments.php*',
+    ]);
   });
 
   it('asks for no more than it uses', () => {

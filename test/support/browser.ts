@@ -61,7 +61,8 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
     ],
   });
   await routeFixtures(context, options.extraPages);
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const serviceWorker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
@@ -94,7 +95,11 @@ async function routeFixtures(context: BrowserContext, extraPages = new Map<strin
 }
 
 /** Opens a URL and waits until the extension has labelled at least `minLabels` comments. */
-export async function openAndWaitForLabels(context: BrowserContext, url: string, minLabels = 1): Promise<Page> {
+export async function openAndWaitForLabels(
+  context: BrowserContext,
+  url: string,
+  minLabels = 1,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction((n) => document.querySelectorAll('moderera-label').length >= n, minLabels, {

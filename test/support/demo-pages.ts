@@ -39,8 +39,16 @@ export const DEMO_PAGES: readonly DemoPage[] = [
     fixture: 'facebook/layout-changed.html',
   },
   { name: 'youtube-sv', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ', fixture: 'youtube/sv.html' },
-  { name: 'youtube-en', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&hl=en', fixture: 'youtube/en.html' },
-  { name: 'youtube-lazy', url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=lazy', fixture: 'youtube/lazy.html' },
+  {
+    name: 'youtube-en',
+    url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&hl=en',
+    fixture: 'youtube/en.html',
+  },
+  {
+    name: 'youtube-lazy',
+    url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=lazy',
+    fixture: 'youtube/lazy.html',
+  },
   {
     name: 'studio-sv',
     url: 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/comments/inbox',

@@ -13,15 +13,23 @@ export interface LabelFacts {
   flags: string;
 }
 
-export function expectedLabels(html: string, url: string, adapter: PlatformAdapter): LabelFacts[] {
+/** An adapter, or a function that makes one for the parsed document (Studio needs its ids). */
+export type AdapterSource = PlatformAdapter | ((document: Document) => PlatformAdapter);
+
+export function expectedLabels(html: string, url: string, source: AdapterSource): LabelFacts[] {
   const window = new Window({
     url,
-    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+    settings: {
+      disableJavaScriptEvaluation: true,
+      disableJavaScriptFileLoading: true,
+      disableCSSFileLoading: true,
+    },
   });
   const document = window.document as unknown as Document;
   document.write(html);
   for (const host of document.querySelectorAll('moderera-label, moderera-notice')) host.remove();
   const page = { url: new URL(url), document };
+  const adapter = typeof source === 'function' ? source(document) : source;
   const facts = adapter
     .findComments(document)
     .map((element) => adapter.snapshot(element, page))

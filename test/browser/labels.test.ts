@@ -1,0 +1,260 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bloggerAdapter } from '../../lib/platforms/blogger';
+import { facebookAdapter } from '../../lib/platforms/facebook';
+import { wordpressAdapter } from '../../lib/platforms/wordpress';
+import { youtubeAdapter } from '../../lib/platforms/youtube';
+import { createStudioAdapter } from '../../lib/platforms/youtube-studio';
+import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
+import { demoPage, PLAIN_FIXTURE_ORIGIN } from '../support/demo-pages';
+import {
+  type AdapterSource,
+  byId,
+  expectedLabels,
+  type LabelFacts,
+  READ_LABELS,
+} from '../support/expected-labels';
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function open(name: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(demoPage(name).url);
+  return page;
+}
+
+/** Waits until the labels stop changing for a moment, then reads them. */
+async function settledLabels(page: Page, quietMs = 700): Promise<LabelFacts[]> {
+  let last = '';
+  let stableSince = Date.now();
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const now = JSON.stringify(await page.evaluate(READ_LABELS));
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    } else if (Date.now() - stableSince >= quietMs && now !== '[]') {
+      break;
+    }
+    await page.waitForTimeout(100);
+  }
+  return JSON.parse(last) as LabelFacts[];
+}
+
+/** Studio's ids live in the page's JavaScript: read them there, in document order. */
+async function studioAdapterFor(page: Page): Promise<AdapterSource> {
+  const ids = await page.evaluate(() =>
+    [...document.querySelectorAll('ytcp-comment')].map(
+      (element) => (element as unknown as { data?: { commentId?: string } }).data?.commentId ?? null,
+    ),
+  );
+  return (document: Document) => {
+    const elements = [...document.querySelectorAll('ytcp-comment')];
+    return createStudioAdapter((element) => ids[elements.indexOf(element)] ?? null);
+  };
+}
+
+async function expectLabelsMatchPage(page: Page, source: AdapterSource | 'studio'): Promise<LabelFacts[]> {
+  const actual = await settledLabels(page);
+  const adapter = source === 'studio' ? await studioAdapterFor(page) : source;
+  const expected = expectedLabels(await page.content(), page.url(), adapter);
+  expect(expected.length).toBeGreaterThan(0);
+  expect(byId(actual)).toEqual(byId(expected));
+  expect(new Set(actual.map((label) => label.commentId)).size).toBe(actual.length);
+  return actual;
+}
+
+const STATIC_PAGES: [string, AdapterSource | 'studio'][] = [
+  ['facebook-sv', facebookAdapter],
+  ['facebook-en', facebookAdapter],
+  ['youtube-sv', youtubeAdapter],
+  ['youtube-en', youtubeAdapter],
+  ['studio-sv', 'studio'],
+  ['studio-en', 'studio'],
+  ['wordpress-sv', wordpressAdapter],
+  ['wordpress-en', wordpressAdapter],
+  ['blogger-sv', bloggerAdapter],
+  ['blogger-en', bloggerAdapter],
+];
+
+describe('labels on every comment', () => {
+  it.each(STATIC_PAGES)('%s: one label per comment, saying what classify says', async (name, adapter) => {
+    const page = await open(name);
+    await expectLabelsMatchPage(page, adapter);
+    await page.close();
+  });
+
+  const LAZY_PAGES: [string, AdapterSource | 'studio', string][] = [
+    ['facebook-lazy', facebookAdapter, '[role="article"]'],
+    ['youtube-lazy', youtubeAdapter, 'ytd-comment-view-model'],
+    ['studio-lazy', 'studio', 'ytcp-comment'],
+  ];
+
+  it.each(LAZY_PAGES)(
+    '%s: comments appended, expanded, re-rendered and recycled end up with the right labels',
+    async (name, adapter, commentSelector) => {
+      const page = await open(name);
+      const atLoad = await page.evaluate((s) => document.querySelectorAll(s).length, commentSelector);
+      await page.waitForTimeout(1600); // the fixture's own schedule ends after about a second
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForTimeout(400);
+      const labels = await expectLabelsMatchPage(page, adapter);
+      expect(labels.length).toBeGreaterThan(atLoad);
+      await page.close();
+    },
+  );
+
+  it('YouTube: a recycled element carries the new comment id, never the old one', async () => {
+    const page = await open('youtube-lazy');
+    await page.waitForTimeout(1600);
+    const labels = await settledLabels(page);
+    const ids = labels.map((label) => label.commentId);
+    expect(ids).toContain('UgzLazyRecycled0000000094AaABAg');
+    const hostInRecycled = await page.evaluate(() => {
+      const link = document.querySelector('a[href*="lc=UgzLazyRecycled0000000094AaABAg"]');
+      const comment = link?.closest('ytd-comment-view-model');
+      return [...(comment?.querySelectorAll('moderera-label') ?? [])].map((h) =>
+        h.getAttribute('data-comment-id'),
+      );
+    });
+    expect(hostInRecycled).toEqual(['UgzLazyRecycled0000000094AaABAg']);
+    await page.close();
+  });
+});
+
+describe('a page whose layout changed', () => {
+  it.each([
+    ['facebook-layout-changed', 'facebook'],
+    ['wordpress-layout-changed', 'wordpress'],
+  ])('%s: one unobtrusive notice, a log line naming adapter and URL, no labels', async (name, adapter) => {
+    const page = await browser.context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(demoPage(name).url);
+    await page.waitForSelector('moderera-notice', { timeout: 10_000, state: 'attached' });
+    expect(await page.locator('moderera-notice').count()).toBe(1);
+    expect(await page.locator('moderera-label').count()).toBe(0);
+    await expect.poll(() => warnings.join('\n')).toContain(`adapter "${adapter}"`);
+    expect(warnings.join('\n')).toContain(demoPage(name).url);
+    await expect(page.locator('moderera-notice [role="status"]')).toBeTruthy();
+    await page.close();
+  });
+});
+
+describe('the page stays the page', () => {
+  const SERIALISE_WITHOUT_HOSTS = () => {
+    const clone = document.documentElement.cloneNode(true) as HTMLElement;
+    for (const host of clone.querySelectorAll('moderera-label, moderera-notice')) host.remove();
+    return clone.outerHTML;
+  };
+
+  it.each(['facebook-sv', 'youtube-sv', 'studio-sv', 'wordpress-sv', 'blogger-sv'])(
+    '%s: outside the label hosts the DOM is exactly as without Moderera',
+    async (name) => {
+      const demo = demoPage(name);
+      const labelled = await open(name);
+      await settledLabels(labelled);
+      const plain = await browser.context.newPage();
+      await plain.goto(`${PLAIN_FIXTURE_ORIGIN}/${demo.fixture}`);
+      await plain.waitForTimeout(300);
+      expect(await plain.locator('moderera-label').count()).toBe(0);
+      expect(await labelled.evaluate(SERIALISE_WITHOUT_HOSTS)).toBe(
+        await plain.evaluate(SERIALISE_WITHOUT_HOSTS),
+      );
+      await labelled.close();
+      await plain.close();
+    },
+  );
+
+  it('page CSS cannot restyle or hide the label', async () => {
+    const page = await open('facebook-sv');
+    await settledLabels(page);
+    await page.addStyleTag({
+      content:
+        'moderera-label, moderera-label * { display: none !important; color: red !important; font-size: 40px !important; }' +
+        ' button, span { background: lime !important; font-family: serif !important; }',
+    });
+    const style = await page.evaluate(() => {
+      const badge = document
+        .querySelector('moderera-label')
+        ?.shadowRoot?.querySelector('[data-action="open-panel"]');
+      if (!badge) return null;
+      const computed = getComputedStyle(badge);
+      const rect = badge.getBoundingClientRect();
+      return {
+        color: computed.color,
+        fontSize: computed.fontSize,
+        background: computed.backgroundColor,
+        width: rect.width,
+      };
+    });
+    expect(style).not.toBeNull();
+    expect(style?.width).toBeGreaterThan(10);
+    expect(style?.fontSize).toBe('11px');
+    expect(style?.color).not.toBe('rgb(255, 0, 0)');
+    expect(style?.background).not.toBe('rgb(0, 255, 0)');
+    await page.close();
+  });
+});
+
+describe('the label panel', () => {
+  it('opens from the keyboard, shows the evidence highlighted, and closes with Escape', async () => {
+    const page = await open('facebook-sv');
+    await settledLabels(page);
+    const offensive = page.locator('moderera-label[data-flags~="profanity"]').first();
+    const badge = offensive.locator('[data-action="open-panel"]');
+    expect(await badge.getAttribute('aria-label')).toMatch(/Kränkande inlägg.*Svordomar/);
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const panel = offensive.locator('[role="dialog"]');
+    await panel.waitFor();
+    expect(await badge.getAttribute('aria-expanded')).toBe('true');
+    const marked = await panel.locator('mark').allTextContents();
+    expect(marked.length).toBeGreaterThan(0);
+    expect(await panel.textContent()).toContain('Svordomar eller obscena ord');
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(() =>
+        document
+          .querySelector('moderera-label[data-flags~="profanity"]')
+          ?.shadowRoot?.activeElement?.getAttribute('data-action'),
+      ),
+    ).toBe('open-panel');
+    await page.close();
+  });
+
+  it('shows page text as text, never as markup', async () => {
+    const page = await open('wordpress-sv');
+    await settledLabels(page);
+    const label = page.locator('moderera-label').first();
+    await label.locator('[data-action="open-panel"]').click();
+    const panel = label.locator('[role="dialog"]');
+    await panel.waitFor();
+    expect(await panel.locator('img, script, a').count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe('messages to the background', () => {
+  it('an invalid message gets a clear error reply', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const reply = await page.evaluate(() =>
+      chrome.runtime.sendMessage({ type: 'popup.activateOnTab', tabId: 'x' }),
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect((reply as { error: { message: string } }).error.message).toContain('tabId');
+    await page.close();
+  });
+});
