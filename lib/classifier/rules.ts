@@ -1,0 +1,212 @@
+/**
+ * Decides flags, category and hints from the hits of lexicons, cue tables and detectors.
+ * Each flag has a rule over roles: a strong entry fires alone, weaker cues need company
+ * (a group word and contempt in one sentence, a violent act and an exhortation, …).
+ */
+import type { FlagId } from '../policy/labels';
+import { FLAG_IDS } from '../policy/labels';
+import type { TextStructure } from './text-structure';
+import type { Group, Hit } from './types';
+
+export interface FlagResult {
+  flag: FlagId;
+  hits: Hit[];
+  /** How sure the rule is: 0.9 for a strong entry, less for a combination of weaker cues. */
+  strength: number;
+}
+
+/** Hits of one comment, indexed by group and role. */
+export class HitIndex {
+  private readonly byGroup = new Map<Group, Hit[]>();
+
+  constructor(
+    hits: readonly Hit[],
+    readonly structure: TextStructure,
+  ) {
+    for (const hit of hits) {
+      const list = this.byGroup.get(hit.group);
+      if (list) list.push(hit);
+      else this.byGroup.set(hit.group, [hit]);
+    }
+  }
+
+  of(group: Group, ...roles: string[]): Hit[] {
+    const hits = this.byGroup.get(group) ?? [];
+    return roles.length === 0 ? hits : hits.filter((hit) => roles.includes(hit.role));
+  }
+
+  weight(hits: readonly Hit[]): number {
+    return hits.reduce((sum, hit) => sum + hit.weight, 0);
+  }
+
+  sameSentence(a: Hit, b: Hit): boolean {
+    return this.structure.sentenceOf(a.start) === this.structure.sentenceOf(b.start);
+  }
+}
+
+/** Flags whose words are not meant when they stand in quotation marks (reported speech). */
+const QUOTE_SENSITIVE = new Set<Group>([
+  'profanity',
+  'personal_attack',
+  'hate_speech',
+  'incitement',
+  'offensive_personal_data',
+]);
+
+export function dropQuoted(hits: readonly Hit[], structure: TextStructure): Hit[] {
+  return hits.filter((hit) => !(QUOTE_SENSITIVE.has(hit.group) && structure.isQuoted(hit.start)));
+}
+
+const SPECIFIC_PERSON = ['role', 'relative', 'family', 'pupil', 'mention', 'name'];
+const ATTACK_TARGET = [...SPECIFIC_PERSON, 'second', 'third'];
+
+function strong(index: HitIndex, flag: FlagId): Hit[] {
+  const hits = index.of(flag, 'main');
+  return index.weight(hits) >= 2 ? hits : [];
+}
+
+/** Cues of `roles` that share a sentence with one of `anchors`. */
+function pairedInSentence(index: HitIndex, anchors: readonly Hit[], partners: readonly Hit[]): Hit[] {
+  const out: Hit[] = [];
+  for (const anchor of anchors) {
+    const mates = partners.filter((partner) => index.sameSentence(anchor, partner));
+    if (mates.length > 0) out.push(anchor, ...mates);
+  }
+  return out;
+}
+
+/** Identifiable people: names, roles, relatives; a bare "hon" counts only if someone is named. */
+function identifiablePeople(index: HitIndex): Hit[] {
+  const specific = index.of('person', ...SPECIFIC_PERSON).concat(index.of('confidential', 'identifier'));
+  if (specific.length === 0) return [];
+  return specific.concat(index.of('person', 'third'));
+}
+
+function personalAttack(index: HitIndex): FlagResult | null {
+  const direct = strong(index, 'personal_attack');
+  if (direct.length > 0) return { flag: 'personal_attack', hits: direct, strength: 0.9 };
+  const targets = index.of('person', ...ATTACK_TARGET);
+  const weak = index.of('personal_attack', 'weak');
+  for (const hit of weak) {
+    const sentenceWeak = weak.filter((other) => index.sameSentence(hit, other));
+    const sentenceTargets = targets.filter((target) => index.sameSentence(hit, target));
+    if (index.weight(sentenceWeak) >= 2 && sentenceTargets.length > 0) {
+      return { flag: 'personal_attack', hits: [...sentenceWeak, ...sentenceTargets], strength: 0.75 };
+    }
+  }
+  const named = index.of('person', 'role', 'name');
+  for (const swear of index.of('profanity')) {
+    const person = named.find((target) => target.start >= swear.end && target.start - swear.end <= 2);
+    if (person) return { flag: 'personal_attack', hits: [swear, person], strength: 0.75 };
+  }
+  return null;
+}
+
+/** Contempt for a group in one sentence, or a threat or call to crime aimed at a group. */
+function hateSpeech(index: HitIndex, incited: FlagResult | null): FlagResult | null {
+  const direct = strong(index, 'hate_speech');
+  if (direct.length > 0) return { flag: 'hate_speech', hits: direct, strength: 0.9 };
+  const groups = index.of('hate_speech', 'group');
+  const paired = pairedInSentence(index, groups, index.of('hate_speech', 'contempt'));
+  if (paired.length > 0) return { flag: 'hate_speech', hits: paired, strength: 0.75 };
+  const threatened = incited
+    ? pairedInSentence(index, groups, incited.hits.concat(index.of('incitement')))
+    : [];
+  return threatened.length > 0 ? { flag: 'hate_speech', hits: threatened, strength: 0.75 } : null;
+}
+
+function incitement(index: HitIndex): FlagResult | null {
+  const direct = strong(index, 'incitement');
+  if (direct.length > 0) return { flag: 'incitement', hits: direct, strength: 0.9 };
+  const acts = index.of('incitement', 'act');
+  const imperative = acts.filter((act) => index.structure.startsSentence(act.start));
+  if (imperative.length > 0) return { flag: 'incitement', hits: imperative, strength: 0.7 };
+  const paired = pairedInSentence(index, acts, index.of('incitement', 'exhort'));
+  return paired.length > 0 ? { flag: 'incitement', hits: paired, strength: 0.7 } : null;
+}
+
+function violencePorn(index: HitIndex): FlagResult | null {
+  const direct = strong(index, 'violence_porn');
+  if (direct.length > 0) return { flag: 'violence_porn', hits: direct, strength: 0.9 };
+  const gore = index.of('violence_porn', 'gore');
+  const media = index.of('violence_porn', 'media');
+  return gore.length > 0 && media.length > 0
+    ? { flag: 'violence_porn', hits: [...gore, ...media], strength: 0.7 }
+    : null;
+}
+
+/**
+ * Flags built from weighted cues. A question ("Varför kostar det 40 kr? Det var gratis förut")
+ * names prices without selling, so weak cues alone need more weight there.
+ */
+function summed(index: HitIndex, flag: FlagId): FlagResult | null {
+  const hits = index.of(flag, 'main');
+  const weight = index.weight(hits);
+  const hasStrong = hits.some((hit) => hit.weight >= 2);
+  const asks = index.of('question', 'mark').length > 0;
+  if (weight < (asks && !hasStrong ? 3 : 2)) return null;
+  return { flag, hits, strength: hasStrong || weight >= 3 ? 0.9 : 0.7 };
+}
+
+function illegalOther(index: HitIndex, commercial: FlagResult | null): FlagResult | null {
+  const direct = strong(index, 'illegal_other');
+  if (direct.length > 0) return { flag: 'illegal_other', hits: direct, strength: 0.9 };
+  const goods = index.of('illegal_other', 'goods');
+  const sale = index.of('illegal_other', 'sale').concat(commercial?.hits ?? []);
+  return goods.length > 0 && sale.length > 0
+    ? { flag: 'illegal_other', hits: [...goods, ...sale], strength: 0.75 }
+    : null;
+}
+
+function offensivePersonalData(index: HitIndex): FlagResult | null {
+  const people = identifiablePeople(index);
+  if (people.length === 0) return null;
+  const privateMatters = pairedInSentence(index, index.of('offensive_personal_data', 'private'), people);
+  if (privateMatters.length > 0)
+    return { flag: 'offensive_personal_data', hits: privateMatters, strength: 0.75 };
+  const degrading = index.of('offensive_personal_data', 'degrading');
+  const exposed = pairedInSentence(index, index.of('confidential', 'sensitive'), people);
+  if (degrading.length > 0 && exposed.length > 0) {
+    return { flag: 'offensive_personal_data', hits: [...exposed, ...degrading], strength: 0.7 };
+  }
+  return null;
+}
+
+function confidential(index: HitIndex): FlagResult | null {
+  const direct = strong(index, 'confidential').concat(index.of('confidential', 'id-number', 'bank-account'));
+  if (direct.length > 0) return { flag: 'confidential', hits: direct, strength: 0.95 };
+  const sensitive = index.of('confidential', 'sensitive');
+  const identifiers = index.of('confidential', 'identifier');
+  if (sensitive.length > 0 && identifiers.length > 0) {
+    return { flag: 'confidential', hits: [...sensitive, ...identifiers], strength: 0.8 };
+  }
+  const people = identifiablePeople(index);
+  const aboutSomeone = pairedInSentence(index, sensitive, people);
+  if (aboutSomeone.length > 0) return { flag: 'confidential', hits: aboutSomeone, strength: 0.7 };
+  const protectedId = index.of('confidential', 'protected');
+  if (protectedId.length > 0 && people.length > 0) {
+    return { flag: 'confidential', hits: [...protectedId, ...people], strength: 0.8 };
+  }
+  return null;
+}
+
+export function decideFlags(index: HitIndex): FlagResult[] {
+  const commercial = summed(index, 'commercial');
+  const incited = incitement(index);
+  const results: (FlagResult | null)[] = [
+    personalAttack(index),
+    strong(index, 'profanity').length > 0
+      ? { flag: 'profanity', hits: strong(index, 'profanity'), strength: 0.9 }
+      : null,
+    commercial,
+    hateSpeech(index, incited),
+    summed(index, 'copyright'),
+    violencePorn(index),
+    incited,
+    illegalOther(index, commercial),
+    offensivePersonalData(index),
+    confidential(index),
+  ];
+  const found = results.filter((result): result is FlagResult => result !== null);
+  return FLAG_IDS.flatMap((flag) => found.filter((result) => result.flag === flag));
+}
