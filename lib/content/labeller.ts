@@ -9,6 +9,7 @@
 import type { Classification } from '../classifier';
 import type { CommentSnapshot, PageContext, PlatformAdapter } from '../platforms/types';
 import { createHost, isOurHost, isPlaced, LABEL_TAG, place, writeHostData } from './label-host';
+import { createPageMemo } from './page-memo';
 import { createSliceScheduler } from './scheduler';
 
 export interface LabelModel {
@@ -38,6 +39,8 @@ export interface LabellerOptions {
   /** How long a page with a comment section may show none before the layout is suspected (ms). */
   layoutGraceMs?: number;
   onLayoutProblem?: (problem: { adapter: string; url: string } | null) => void;
+  /** Marks each slice of work as a `moderera:*` performance measure, for benchmarks and DevTools. */
+  profile?: boolean;
 }
 
 interface Mounted {
@@ -68,10 +71,20 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let layoutProblemShown = false;
   let lastStatusKey = '';
 
-  const scheduler = createSliceScheduler((deadline) => processSlice(deadline));
+  const measure = (name: string) => (start: number) => performance.measure(name, { start });
+  const scheduler = createSliceScheduler(
+    (deadline) => processSlice(deadline),
+    8,
+    undefined,
+    options.profile ? measure('moderera:slice') : undefined,
+  );
+  const profileMutations = options.profile ? measure('moderera:mutations') : undefined;
+
+  const memoFor = createPageMemo();
 
   function page(): PageContext {
-    return { url: new URL(doc.location.href), document: doc };
+    const url = new URL(doc.location.href);
+    return { url, document: doc, memo: memoFor(url.href) };
   }
 
   function resolveAdapter(): PlatformAdapter | null {
@@ -190,6 +203,12 @@ export function createLabeller(options: LabellerOptions): Labeller {
   }
 
   function onMutations(records: MutationRecord[]): void {
+    const start = performance.now();
+    collectDirty(records);
+    profileMutations?.(start);
+  }
+
+  function collectDirty(records: MutationRecord[]): void {
     const active = adapter ?? resolveAdapter();
     if (!active) {
       scheduler.request();

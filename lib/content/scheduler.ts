@@ -18,6 +18,7 @@ export function createSliceScheduler(
   work: SliceWork,
   budgetMs = 8,
   now: () => number = () => performance.now(),
+  onSlice?: (start: number) => void,
 ): SliceScheduler {
   let pending = false;
   const channel = new MessageChannel();
@@ -26,6 +27,7 @@ export function createSliceScheduler(
     pending = false;
     const start = now();
     const moreLeft = work(() => now() - start >= budgetMs);
+    onSlice?.(start);
     if (moreLeft) request();
   };
   channel.port1.onmessage = runSlice;

@@ -9,7 +9,7 @@
  */
 
 import { elementText } from './dom-text';
-import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
 export const BLOGGER_SELECTORS = {
@@ -189,7 +189,7 @@ function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
     postId: found.postId ?? own.url.pathname,
     postUrl,
     postTitle: found.postTitle,
-    channelName: blogName(page.document, blogUrl),
+    channelName: pageFact(page, `blogger.name:${blogUrl}`, () => blogName(page.document, blogUrl)),
     channelUrl: blogUrl,
   };
 }

@@ -7,7 +7,7 @@
  */
 
 import { elementText } from './dom-text';
-import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
 export const FACEBOOK_SELECTORS = {
@@ -277,7 +277,9 @@ function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
     postId: post.postId,
     postUrl: post.postUrl,
     postTitle: postTitle(element),
-    channelName: post.channelPath ? channelName(page.document, post.channelPath) : null,
+    channelName: post.channelPath
+      ? pageFact(page, `facebook.channel:${post.channelPath}`, () => channelName(page.document, post.channelPath as string))
+      : null,
     channelUrl: post.channelPath ? `${S.origin}${post.channelPath}` : null,
   };
 }

@@ -8,19 +8,41 @@
  * a nested comment (an element whose closest `ownerSelector` match is `scope`).
  */
 export function ownQuery(scope: Element, selector: string, ownerSelector: string): Element | null {
-  for (const candidate of Array.from(scope.querySelectorAll(selector))) {
+  for (const candidate of Array.from(scope.querySelectorAll(withoutIdFastPath(selector)))) {
     if (candidate.closest(ownerSelector) === scope) return candidate;
   }
   return null;
+}
+
+const rewritten = new Map<string, string>();
+
+/**
+ * The selector with `#id` written as `[id="id"]`. YouTube repeats ids such as `content-text`
+ * in every comment; browsers answer a scoped `#id` query by looking the id up in the whole
+ * document and filtering, which makes reading n comments cost n² on a long page. The
+ * attribute form only searches the scope.
+ */
+export function withoutIdFastPath(selector: string): string {
+  let result = rewritten.get(selector);
+  if (result === undefined) {
+    result = selector.replace(/#(-?[_a-zA-Z][\w-]*)/g, '[id="$1"]');
+    rewritten.set(selector, result);
+  }
+  return result;
 }
 
 /** The first element matching any of the selectors, tried in order. */
 export function firstMatch(
   scope: ParentNode,
   selectors: readonly string[],
-  accept: (element: Element) => boolean = () => true,
+  accept?: (element: Element) => boolean,
 ): Element | null {
   for (const selector of selectors) {
+    if (!accept) {
+      const found = scope.querySelector(selector);
+      if (found) return found;
+      continue;
+    }
     for (const candidate of Array.from(scope.querySelectorAll(selector))) {
       if (accept(candidate)) return candidate;
     }

@@ -45,6 +45,16 @@ export interface LabelSlot {
 export interface PageContext {
   url: URL;
   document: Document;
+  /**
+   * Remembers a page-wide fact (the page's name, the video's title) for a while, so that
+   * reading a thousand comments does not search the whole document a thousand times.
+   */
+  memo?: <T>(key: string, compute: () => T) => T;
+}
+
+/** A page-wide fact, remembered through the page's memo when it has one. */
+export function pageFact<T>(page: PageContext, key: string, compute: () => T): T {
+  return page.memo ? page.memo(key, compute) : compute();
 }
 
 export interface PlatformAdapter {

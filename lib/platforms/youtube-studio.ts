@@ -5,9 +5,9 @@
  * `readStudioCommentId` from ./studio-bridge). Nothing is cached per element.
  */
 import { elementText } from './dom-text';
-import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery } from './query';
+import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery, withoutIdFastPath } from './query';
 import { STUDIO_COMMENT_ID } from './studio-bridge';
-import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
 
 /** Studio's comment markup as data: what each selector finds. */
 export const STUDIO_SELECTORS = {
@@ -64,13 +64,13 @@ function readVideo(
   page: PageContext,
 ): Pick<CommentSnapshot, 'postId' | 'postUrl' | 'postTitle'> {
   const scope = element.closest(STUDIO_SELECTORS.thread) ?? element;
-  const link = scope.querySelector(STUDIO_SELECTORS.videoThumbnailLink);
+  const link = scope.querySelector(withoutIdFastPath(STUDIO_SELECTORS.videoThumbnailLink));
   const pagePath = VIDEO_PATH.exec(page.url.pathname);
   const postId = videoIdFromUrl(absoluteUrl(link, 'href', page.url)) ?? pagePath?.[1] ?? null;
   const titleElement = link
-    ? scope.querySelector(STUDIO_SELECTORS.videoThumbnailTitle)
+    ? scope.querySelector(withoutIdFastPath(STUDIO_SELECTORS.videoThumbnailTitle))
     : pagePath
-      ? firstMatch(page.document, STUDIO_SELECTORS.videoPageTitle)
+      ? pageFact(page, 'studio.videoTitle', () => firstMatch(page.document, STUDIO_SELECTORS.videoPageTitle))
       : null;
   return {
     postId,
@@ -82,7 +82,7 @@ function readVideo(
 function readChannel(page: PageContext): Pick<CommentSnapshot, 'channelName' | 'channelUrl'> {
   const channelId = CHANNEL_PATH.exec(page.url.pathname)?.[1];
   if (!channelId) return { channelName: null, channelUrl: null };
-  const name = firstMatch(page.document, STUDIO_SELECTORS.channelName);
+  const name = pageFact(page, 'studio.channelName', () => firstMatch(page.document, STUDIO_SELECTORS.channelName));
   return {
     channelName: name ? cleanText(elementText(name)) : null,
     channelUrl: `https://www.youtube.com/channel/${channelId}`,

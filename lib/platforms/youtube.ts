@@ -6,7 +6,7 @@
  */
 import { elementText } from './dom-text';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch, isElement, ownQuery } from './query';
-import type { CommentSnapshot, LabelSlot, PageContext, PlatformAdapter } from './types';
+import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
 
 /** The watch page's markup as data: what each selector finds. */
 export const YOUTUBE_SELECTORS = {
@@ -156,8 +156,8 @@ function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
     edited: postedRaw !== null && EDITED_MARK.test(postedRaw),
     isReply,
     parentId,
-    ...readVideo(page.document, page.url),
-    ...readChannel(page.document, base),
+    ...pageFact(page, 'youtube.video', () => readVideo(page.document, page.url)),
+    ...pageFact(page, 'youtube.channel', () => readChannel(page.document, base)),
   };
 }
 

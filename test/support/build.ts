@@ -1,0 +1,13 @@
+/** Builds the extension as the tests, the demo and the benchmarks load it: with the demo blog host built in. */
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './browser';
+import { DEMO_BLOG_HOST } from './demo-pages';
+
+export function buildTestExtension(browser: 'chrome' | 'firefox' = 'chrome', quiet = false): void {
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', browser], {
+    cwd: ROOT,
+    stdio: quiet ? 'pipe' : 'inherit',
+    env: { ...process.env, MODERERA_BLOG_HOSTS: DEMO_BLOG_HOST, MODERERA_OUT_DIR: '.output/test' },
+  });
+}
