@@ -112,6 +112,8 @@ const OBSERVE = () => {
 
 interface Run {
   labelledMs: number | null;
+  /** From Moderera's start on the page (document idle) until every comment is labelled. */
+  sinceStartMs: number | null;
   afterAppendMs: number | null;
   longestOursMs: number;
   blockingMs: number;
@@ -155,6 +157,8 @@ async function measure(
     }
   }
   await page.waitForTimeout(1000);
+  const startedAt = await page.evaluate(() => performance.getEntriesByName('moderera:start')[0]?.startTime ?? null);
+  const sinceStartMs = labelledMs !== null && startedAt !== null ? labelledMs - startedAt : null;
   const result = await page.evaluate(() => {
     const w = window as unknown as { __longTasks: { duration: number }[]; __ourScripts: number[] };
     const slices = performance
@@ -167,7 +171,7 @@ async function measure(
     };
   });
   await page.close();
-  return { labelledMs, afterAppendMs, ...result };
+  return { labelledMs, sinceStartMs, afterAppendMs, ...result };
 }
 
 const median = (values: number[]) => {

@@ -72,12 +72,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let lastStatusKey = '';
 
   const measure = (name: string) => (start: number) => performance.measure(name, { start });
-  const scheduler = createSliceScheduler(
-    (deadline) => processSlice(deadline),
-    8,
-    undefined,
-    options.profile ? measure('moderera:slice') : undefined,
-  );
+  const scheduler = createSliceScheduler((deadline) => processSlice(deadline), {
+    onSlice: options.profile ? measure('moderera:slice') : undefined,
+  });
   const profileMutations = options.profile ? measure('moderera:mutations') : undefined;
 
   const memoFor = createPageMemo();
@@ -232,6 +229,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
 
   return {
     start() {
+      if (options.profile) performance.mark('moderera:start');
       fullScanPending = true;
       scheduler.request();
       observer = new MutationObserver(onMutations);

@@ -14,19 +14,42 @@ export type SliceWork = (deadline: () => boolean) => boolean;
  * `work` processes items until `deadline()` says the slice is used up, and returns whether
  * anything is left; if so, another slice follows after yielding.
  */
-export function createSliceScheduler(
-  work: SliceWork,
-  budgetMs = 8,
-  now: () => number = () => performance.now(),
-  onSlice?: (start: number) => void,
-): SliceScheduler {
+export interface SliceOptions {
+  /** The longest a slice may run; well under the 50 ms that makes a task a long task. */
+  budgetMs?: number;
+  /** A slice also ends after `inputYieldMs` when the user is typing or clicking. */
+  inputYieldMs?: number;
+  now?: () => number;
+  inputPending?: () => boolean;
+  onSlice?: (start: number) => void;
+}
+
+interface NavigatorScheduling {
+  scheduling?: { isInputPending?: () => boolean };
+}
+
+function browserInputPending(): boolean {
+  return (globalThis.navigator as NavigatorScheduling | undefined)?.scheduling?.isInputPending?.() ?? false;
+}
+
+export function createSliceScheduler(work: SliceWork, options: SliceOptions = {}): SliceScheduler {
+  const {
+    budgetMs = 30,
+    inputYieldMs = 4,
+    now = () => performance.now(),
+    inputPending = browserInputPending,
+    onSlice,
+  } = options;
   let pending = false;
   const channel = new MessageChannel();
 
   const runSlice = () => {
     pending = false;
     const start = now();
-    const moreLeft = work(() => now() - start >= budgetMs);
+    const moreLeft = work(() => {
+      const elapsed = now() - start;
+      return elapsed >= budgetMs || (elapsed >= inputYieldMs && inputPending());
+    });
     onSlice?.(start);
     if (moreLeft) request();
   };

@@ -8,7 +8,11 @@
  * a nested comment (an element whose closest `ownerSelector` match is `scope`).
  */
 export function ownQuery(scope: Element, selector: string, ownerSelector: string): Element | null {
-  for (const candidate of Array.from(scope.querySelectorAll(withoutIdFastPath(selector)))) {
+  const scoped = withoutIdFastPath(selector);
+  // Usually the first match is the comment's own; only nested comments need the full list.
+  const first = scope.querySelector(scoped);
+  if (!first || first.closest(ownerSelector) === scope) return first;
+  for (const candidate of Array.from(scope.querySelectorAll(scoped))) {
     if (candidate.closest(ownerSelector) === scope) return candidate;
   }
   return null;

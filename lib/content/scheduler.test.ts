@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { createSliceScheduler } from './scheduler';
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('createSliceScheduler', () => {
+  it('runs work in slices that end at the budget, and continues after yielding', async () => {
+    let clock = 0;
+    const slices: number[][] = [];
+    const items = Array.from({ length: 10 }, (_, i) => i);
+    const scheduler = createSliceScheduler(
+      (deadline) => {
+        const slice: number[] = [];
+        while (items.length > 0 && !deadline()) {
+          slice.push(items.shift() as number);
+          clock += 10;
+        }
+        slices.push(slice);
+        return items.length > 0;
+      },
+      { budgetMs: 30, now: () => clock, inputPending: () => false },
+    );
+    scheduler.request();
+    scheduler.request(); // asked twice before it runs: still one slice at a time
+    for (let i = 0; i < 10; i++) await tick();
+    expect(slices).toEqual([[0, 1, 2], [3, 4, 5], [6, 7, 8], [9]]);
+  });
+
+  it('ends a slice early when the user is interacting', async () => {
+    let clock = 0;
+    const sizes: number[] = [];
+    let left = 6;
+    const scheduler = createSliceScheduler(
+      (deadline) => {
+        let done = 0;
+        while (left > 0 && !deadline()) {
+          left--;
+          done++;
+          clock += 5;
+        }
+        sizes.push(done);
+        return left > 0;
+      },
+      { budgetMs: 30, inputYieldMs: 4, now: () => clock, inputPending: () => true },
+    );
+    scheduler.request();
+    for (let i = 0; i < 10; i++) await tick();
+    expect(sizes).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});
