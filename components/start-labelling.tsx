@@ -24,6 +24,7 @@ export async function startLabelling(
     document,
     classify: (text) => classify(text, { extraWords: settings.extraWords }),
     renderer: createLabelRenderer(() => settings.language),
+    profile: document.documentElement.hasAttribute('data-moderera-profile'),
     onStatus: (status) => void reportStatus(status),
     onLayoutProblem: (problem) => {
       hideNotice?.();

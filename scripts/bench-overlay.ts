@@ -157,7 +157,9 @@ async function measure(
     }
   }
   await page.waitForTimeout(1000);
-  const startedAt = await page.evaluate(() => performance.getEntriesByName('moderera:start')[0]?.startTime ?? null);
+  const startedAt = await page.evaluate(
+    () => performance.getEntriesByName('moderera:start')[0]?.startTime ?? null,
+  );
   const sinceStartMs = labelledMs !== null && startedAt !== null ? labelledMs - startedAt : null;
   const result = await page.evaluate(() => {
     const w = window as unknown as { __longTasks: { duration: number }[]; __ourScripts: number[] };

@@ -3,11 +3,11 @@
  * (fixtures served under the platforms' real URLs). Headed where a display exists; with
  * `--headless` (or no display) it saves a screenshot of each page and exits.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, ROOT, TEST_BUILD_DIR } from '../test/support/browser';
-import { DEMO_BLOG_HOST, DEMO_PAGES } from '../test/support/demo-pages';
+import { buildTestExtension } from '../test/support/build';
+import { DEMO_PAGES } from '../test/support/demo-pages';
 
 const headless =
   process.argv.includes('--headless') || (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
@@ -15,11 +15,7 @@ const screenshotDir = join(ROOT, '.tmp', 'demo');
 
 async function main(): Promise<void> {
   console.log('Bygger tillägget / building the extension …');
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, MODERERA_BLOG_HOSTS: DEMO_BLOG_HOST, MODERERA_OUT_DIR: '.output/test' },
-  });
+  buildTestExtension();
   const browser = await launchWithExtension({ extensionDir: TEST_BUILD_DIR, headless });
   const pages = DEMO_PAGES.filter((page) => !page.name.includes('layout-changed'));
   if (headless) mkdirSync(screenshotDir, { recursive: true });

@@ -9,7 +9,13 @@
  */
 
 import { elementText } from './dom-text';
-import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
+import {
+  type CommentSnapshot,
+  type LabelSlot,
+  type PageContext,
+  type PlatformAdapter,
+  pageFact,
+} from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
 export const BLOGGER_SELECTORS = {

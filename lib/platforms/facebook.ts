@@ -7,7 +7,13 @@
  */
 
 import { elementText } from './dom-text';
-import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
+import {
+  type CommentSnapshot,
+  type LabelSlot,
+  type PageContext,
+  type PlatformAdapter,
+  pageFact,
+} from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
 export const FACEBOOK_SELECTORS = {
@@ -278,7 +284,9 @@ function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
     postUrl: post.postUrl,
     postTitle: postTitle(element),
     channelName: post.channelPath
-      ? pageFact(page, `facebook.channel:${post.channelPath}`, () => channelName(page.document, post.channelPath as string))
+      ? pageFact(page, `facebook.channel:${post.channelPath}`, () =>
+          channelName(page.document, post.channelPath as string),
+        )
       : null,
     channelUrl: post.channelPath ? `${S.origin}${post.channelPath}` : null,
   };

@@ -5,7 +5,13 @@
  */
 import { elementText } from './dom-text';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch } from './query';
-import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
+import {
+  type CommentSnapshot,
+  type LabelSlot,
+  type PageContext,
+  type PlatformAdapter,
+  pageFact,
+} from './types';
 
 /** The list table's markup as data: what each selector finds. */
 export const WORDPRESS_SELECTORS = {
@@ -122,7 +128,9 @@ function readPost(row: Element, base: URL): Pick<CommentSnapshot, 'postId' | 'po
 }
 
 function readSite(page: PageContext): Pick<CommentSnapshot, 'channelName' | 'channelUrl'> {
-  const link = pageFact(page, 'wordpress.site', () => page.document.querySelector(WORDPRESS_SELECTORS.siteName));
+  const link = pageFact(page, 'wordpress.site', () =>
+    page.document.querySelector(WORDPRESS_SELECTORS.siteName),
+  );
   return {
     channelName: link ? cleanText(elementText(link)) : null,
     channelUrl: absoluteUrl(link, 'href', page.url)?.href ?? null,

@@ -7,7 +7,13 @@
 import { elementText } from './dom-text';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery, withoutIdFastPath } from './query';
 import { STUDIO_COMMENT_ID } from './studio-bridge';
-import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
+import {
+  type CommentSnapshot,
+  type LabelSlot,
+  type PageContext,
+  type PlatformAdapter,
+  pageFact,
+} from './types';
 
 /** Studio's comment markup as data: what each selector finds. */
 export const STUDIO_SELECTORS = {
@@ -82,7 +88,9 @@ function readVideo(
 function readChannel(page: PageContext): Pick<CommentSnapshot, 'channelName' | 'channelUrl'> {
   const channelId = CHANNEL_PATH.exec(page.url.pathname)?.[1];
   if (!channelId) return { channelName: null, channelUrl: null };
-  const name = pageFact(page, 'studio.channelName', () => firstMatch(page.document, STUDIO_SELECTORS.channelName));
+  const name = pageFact(page, 'studio.channelName', () =>
+    firstMatch(page.document, STUDIO_SELECTORS.channelName),
+  );
   return {
     channelName: name ? cleanText(elementText(name)) : null,
     channelUrl: `https://www.youtube.com/channel/${channelId}`,

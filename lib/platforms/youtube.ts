@@ -6,7 +6,13 @@
  */
 import { elementText } from './dom-text';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch, isElement, ownQuery } from './query';
-import { type CommentSnapshot, type LabelSlot, type PageContext, pageFact, type PlatformAdapter } from './types';
+import {
+  type CommentSnapshot,
+  type LabelSlot,
+  type PageContext,
+  type PlatformAdapter,
+  pageFact,
+} from './types';
 
 /** The watch page's markup as data: what each selector finds. */
 export const YOUTUBE_SELECTORS = {

@@ -250,9 +250,11 @@ describe('messages to the background', () => {
   it('an invalid message gets a clear error reply', async () => {
     const page = await browser.context.newPage();
     await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-    const reply = await page.evaluate(() =>
-      chrome.runtime.sendMessage({ type: 'popup.activateOnTab', tabId: 'x' }),
-    );
+    const reply = await page.evaluate(() => {
+      type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: Runtime } }).chrome;
+      return runtime.sendMessage({ type: 'popup.activateOnTab', tabId: 'x' });
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
     expect((reply as { error: { message: string } }).error.message).toContain('tabId');
     await page.close();
