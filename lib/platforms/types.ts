@@ -57,6 +57,11 @@ export function pageFact<T>(page: PageContext, key: string, compute: () => T): T
   return page.memo ? page.memo(key, compute) : compute();
 }
 
+export type ReplyResult =
+  | { ok: true }
+  /** The reply box could not be opened or filled; the caller falls back to the clipboard. */
+  | { ok: false; reason: string };
+
 export interface PlatformAdapter {
   id: PlatformId;
   /** Whether this adapter handles the page at this URL (URL detection only, no DOM). */
@@ -77,4 +82,10 @@ export interface PlatformAdapter {
    * nothing, the platform has probably changed its layout and the user is told.
    */
   hasCommentSection(page: PageContext): boolean;
+  /**
+   * Opens the platform's own reply box for this comment and puts `text` in it as if the user
+   * had typed it, so the site's editor registers it, and leaves it focused for the moderator to
+   * review and send. Never submits. Absent where the platform has no reply box on this page.
+   */
+  insertReply?(element: Element, text: string, page: PageContext): Promise<ReplyResult>;
 }
