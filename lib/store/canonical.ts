@@ -12,7 +12,13 @@ import { sha256HexSync } from './sha256-sync';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type CanonicalValue = string | number | boolean | null | CanonicalValue[] | { [key: string]: CanonicalValue };
+export type CanonicalValue =
+  | string
+  | number
+  | boolean
+  | null
+  | CanonicalValue[]
+  | { [key: string]: CanonicalValue };
 
 /** JSON with object keys sorted (by UTF-16 code units) and no whitespace. */
 export function canonicalJson(value: unknown): string {

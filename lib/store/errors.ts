@@ -67,6 +67,13 @@ export function toStoreError(error: unknown): StoreError {
   const name = errorName(error);
   if (name === 'QuotaExceededError') return new StoreError('quota', undefined, { cause: error });
   if (name === 'InvalidStateError') return new StoreError('closed', undefined, { cause: error });
+  if (name === 'VersionError') {
+    const detail = {
+      sv: 'En nyare version av databasen finns: starta om tillägget.',
+      en: 'A newer version of the database exists: restart the extension.',
+    };
+    return new StoreError('closed', detail, { cause: error });
+  }
   // A transaction aborted by a failed request reports AbortError; the request's error says why.
   if (name === 'AbortError' && typeof error === 'object' && error !== null && 'cause' in error) {
     return toStoreError(error.cause);

@@ -56,7 +56,9 @@ describe('fromStockholmWallTime', () => {
   it('finds the instant of a wall time in winter and summer', () => {
     const wall = { year: 2026, month: 12, day: 28, hour: 23, minute: 59, second: 59 };
     expect(fromStockholmWallTime(wall).toISOString()).toBe('2026-12-28T22:59:59.000Z');
-    expect(fromStockholmWallTime({ ...wall, month: 6, day: 1 }).toISOString()).toBe('2026-06-01T21:59:59.000Z');
+    expect(fromStockholmWallTime({ ...wall, month: 6, day: 1 }).toISOString()).toBe(
+      '2026-06-01T21:59:59.000Z',
+    );
   });
 
   it('takes the first occurrence of a repeated autumn hour and skips the spring gap', () => {
