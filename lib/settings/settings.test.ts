@@ -32,8 +32,8 @@ describe('settings', () => {
   });
 
   it('refuse an invalid host or word with a clear error', () => {
-    expect(() => parseSettings({ version: 1, blogHosts: ['https://x'] })).toThrow(/ogiltiga/);
-    expect(() => parseSettings({ version: 1, extraWords: { profanity: [''] } })).toThrow(SettingsError);
+    expect(() => parseSettings({ version: 2, blogHosts: ['https://x'] })).toThrow(/ogiltiga/);
+    expect(() => parseSettings({ version: 2, extraWords: { profanity: [''] } })).toThrow(SettingsError);
   });
 
   it('fall back to defaults when the stored value is corrupt, leaving it in place', async () => {
@@ -41,5 +41,36 @@ describe('settings', () => {
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
     expect(await loadSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toBe('garbage');
+  });
+
+  it('migrate version 1 (before replies) to version 2, keeping what the user had', () => {
+    const migrated = parseSettings({
+      version: 1,
+      language: 'en',
+      blogHosts: ['blogg.tyreso.se'],
+      extraWords: { profanity: ['x'] },
+    });
+    expect(migrated).toEqual({
+      ...DEFAULT_SETTINGS,
+      language: 'en',
+      blogHosts: ['blogg.tyreso.se'],
+      extraWords: { profanity: ['x'] },
+    });
+    expect(migrated.version).toBe(2);
+    expect(migrated.templates.length).toBeGreaterThan(5);
+  });
+
+  it('refuse a template with an unknown placeholder, naming it', () => {
+    const bad = {
+      ...DEFAULT_SETTINGS,
+      templates: [{ ...DEFAULT_SETTINGS.templates[0], text: 'Hej {nman}' }],
+    };
+    expect(() => parseSettings(bad)).toThrow(/templates\.0\.text.*\{nman\}/);
+  });
+
+  it('refuse a mailbox without a valid e-mail address', () => {
+    expect(() =>
+      parseSettings({ ...DEFAULT_SETTINGS, mailboxes: [{ id: 'a', name: 'Gata', email: 'gata' }] }),
+    ).toThrow(/mailboxes\.0\.email/);
   });
 });

@@ -4,10 +4,12 @@
  */
 import { z } from 'zod';
 import { normaliseBlogHost } from '../hosts/blog-hosts';
-import { FLAG_IDS } from '../policy/labels';
+import { CATEGORY_IDS, FLAG_IDS, HINT_IDS } from '../policy/labels';
+import { unknownPlaceholders } from '../replies/placeholders';
+import { DEFAULT_TEMPLATES } from '../replies/templates';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 const word = z.string().trim().min(1).max(100);
 
@@ -20,6 +22,35 @@ const blogHost = z.string().transform((value, ctx) => {
   }
 });
 
+const shortText = (max: number) => z.string().trim().max(max);
+
+const templateSchema = z.object({
+  id: z.string().min(1).max(100),
+  language: z.enum(['sv', 'en']),
+  title: shortText(200).min(1),
+  categories: z.array(z.enum(CATEGORY_IDS)).max(4),
+  hint: z.enum(HINT_IDS).optional(),
+  text: z
+    .string()
+    .max(5000)
+    .refine((text) => text.trim().length > 0, 'Mallen har ingen text.')
+    .superRefine((text, ctx) => {
+      const unknown = unknownPlaceholders(text);
+      if (unknown.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Okända platshållare: ${unknown.map((u) => `{${u}}`).join(', ')}`,
+        });
+      }
+    }),
+});
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'Adressen ska börja med https://');
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   language: z.enum(['sv', 'en']),
@@ -27,6 +58,15 @@ export const settingsSchema = z.object({
   blogHosts: z.array(blogHost).max(200),
   /** The user's own words per flag, merged into the classifier's lexicons. */
   extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(word).max(1000)),
+  /** Section 3.2: answers are signed with name, title and unit. */
+  signature: z.object({ name: shortText(200), title: shortText(200), unit: shortText(200) }),
+  templates: z.array(templateSchema).max(200),
+  /** Department mailboxes that questions and fault reports are passed on to (Bilaga 1). */
+  mailboxes: z
+    .array(z.object({ id: z.string().min(1).max(100), name: shortText(200).min(1), email: z.email() }))
+    .max(100),
+  faultReportUrl: httpUrl,
+  homepageUrl: httpUrl,
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -36,10 +76,26 @@ export const DEFAULT_SETTINGS: Settings = {
   language: 'sv',
   blogHosts: [],
   extraWords: {},
+  signature: { name: '', title: '', unit: '' },
+  templates: DEFAULT_TEMPLATES,
+  mailboxes: [],
+  faultReportUrl: '',
+  homepageUrl: 'https://www.tyreso.se',
 };
 
 /** Each step takes the shape of version N to version N + 1. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {};
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 2 brought replies: signature, templates, mailboxes and links, all new.
+  1: (old) => ({
+    ...old,
+    version: 2,
+    signature: { name: '', title: '', unit: '' },
+    templates: DEFAULT_TEMPLATES,
+    mailboxes: [],
+    faultReportUrl: '',
+    homepageUrl: 'https://www.tyreso.se',
+  }),
+};
 
 export class SettingsError extends Error {
   override name = 'SettingsError';
@@ -49,7 +105,7 @@ export function parseSettings(raw: unknown): Settings {
   if (raw === undefined || raw === null) return DEFAULT_SETTINGS;
   if (typeof raw !== 'object') throw new SettingsError('Inställningarna är skadade (inte ett objekt).');
   let value = raw as Record<string, unknown>;
-  let version = typeof value.version === 'number' ? value.version : 0;
+  let version = typeof value.version === 'number' ? value.version : 1;
   if (version > SETTINGS_VERSION) {
     throw new SettingsError(`Inställningarna kommer från en nyare version (${version}) av Moderera.`);
   }
@@ -61,7 +117,9 @@ export function parseSettings(raw: unknown): Settings {
   }
   const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...value });
   if (!parsed.success) {
-    throw new SettingsError(`Inställningarna är ogiltiga: ${parsed.error.issues[0]?.message ?? 'okänt fel'}`);
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    throw new SettingsError(`Inställningarna är ogiltiga${where}: ${issue?.message ?? 'okänt fel'}`);
   }
   return parsed.data;
 }
