@@ -3,6 +3,7 @@ import type { Classification, Evidence } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
+import type { CommentSnapshot } from '../lib/platforms/types';
 import {
   CATEGORY_TEXT,
   type CategoryId,
@@ -11,6 +12,8 @@ import {
   HINT_TEXT,
   type Language,
 } from '../lib/policy/labels';
+import { ForwardSection } from './ForwardSection';
+import { ReplySection } from './ReplySection';
 
 const GLYPH: Record<CategoryId, string> = {
   offensive_confidential: '!',
@@ -69,8 +72,7 @@ export function Label({ snapshot, classification, language }: LabelProps) {
       {open && (
         <Panel
           anchor={badge.current}
-          text={snapshot.text}
-          author={snapshot.authorName}
+          snapshot={snapshot}
           classification={classification}
           language={language}
           onClose={close}
@@ -82,14 +84,14 @@ export function Label({ snapshot, classification, language }: LabelProps) {
 
 interface PanelProps {
   anchor: HTMLElement | null;
-  text: string;
-  author: string;
+  snapshot: CommentSnapshot;
   classification: Classification;
   language: Language;
   onClose: () => void;
 }
 
-function Panel({ anchor, text, author, classification, language, onClose }: PanelProps) {
+function Panel({ anchor, snapshot, classification, language, onClose }: PanelProps) {
+  const { text, authorName: author } = snapshot;
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);
   const { category, flags, hints, evidence } = classification;
@@ -155,6 +157,10 @@ function Panel({ anchor, text, author, classification, language, onClose }: Pane
           segment.highlighted ? <mark key={index}>{segment.text}</mark> : segment.text,
         )}
       </p>
+      <ReplySection snapshot={snapshot} classification={classification} />
+      {(category === 'fault_report' || category === 'question') && (
+        <ForwardSection snapshot={snapshot} kind={category} />
+      )}
     </div>
   );
 }

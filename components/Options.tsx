@@ -5,17 +5,20 @@ import { t } from '../lib/i18n/strings';
 import type { ExtensionPageToBackground } from '../lib/messaging/messages';
 import { FLAG_IDS, FLAG_TEXT, type FlagId, type Language } from '../lib/policy/labels';
 import type { Settings } from '../lib/settings/settings';
+import { LinkFields, MailboxFields, SignatureFields, TemplateFields } from './OptionsReplies';
 import { useSettings } from './use-settings';
 
 export function Options() {
   const [settings, save] = useSettings();
+  const [draft, setDraft] = useState<Settings>(settings);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => setDraft(settings), [settings]);
   const language = settings.language;
   const report = (ok: boolean, text: string) => setMessage({ ok, text });
 
   const saveAndSay = async (next: Settings) => {
     try {
-      await save(next);
+      await save(withoutBlankWords(next));
       report(true, t(language, 'optionsSaved'));
     } catch (error) {
       report(false, error instanceof Error ? error.message : String(error));
@@ -30,21 +33,33 @@ export function Options() {
         <select
           name="language"
           value={language}
-          onChange={(event) =>
-            void saveAndSay({ ...settings, language: event.currentTarget.value as Language })
-          }
+          onChange={(event) => void saveAndSay({ ...draft, language: event.currentTarget.value as Language })}
         >
           <option value="sv">Svenska</option>
           <option value="en">English</option>
         </select>
       </label>
+      <SignatureFields draft={draft} setDraft={setDraft} />
+      <LinkFields draft={draft} setDraft={setDraft} />
+      <MailboxFields draft={draft} setDraft={setDraft} />
+      <TemplateFields draft={draft} setDraft={setDraft} />
+      <ExtraWords draft={draft} setDraft={setDraft} />
+      <div class="row save">
+        <button
+          type="button"
+          class="primary"
+          data-action="save-options"
+          onClick={() => void saveAndSay(draft)}
+        >
+          {language === 'sv' ? 'Spara' : 'Save'}
+        </button>
+        {message && (
+          <span class={message.ok ? 'ok' : 'error'} role="status">
+            {message.text}
+          </span>
+        )}
+      </div>
       <BlogHosts settings={settings} save={saveAndSay} report={report} />
-      <ExtraWords settings={settings} save={saveAndSay} />
-      {message && (
-        <p class={message.ok ? 'ok' : 'error'} role="status">
-          {message.text}
-        </p>
-      )}
     </main>
   );
 }
@@ -121,27 +136,13 @@ async function notifyHostsChanged(): Promise<void> {
   await browser.runtime.sendMessage(message);
 }
 
-function ExtraWords({ settings, save }: SectionProps) {
-  const language = settings.language;
-  const [drafts, setDrafts] = useState<Partial<Record<FlagId, string>>>({});
-  useEffect(() => {
-    setDrafts(
-      Object.fromEntries(FLAG_IDS.map((flag) => [flag, (settings.extraWords[flag] ?? []).join('\n')])),
-    );
-  }, [settings]);
-
-  const submit = () => {
-    const extraWords: Settings['extraWords'] = {};
-    for (const flag of FLAG_IDS) {
-      const words = (drafts[flag] ?? '')
-        .split('\n')
-        .map((word) => word.trim())
-        .filter(Boolean);
-      if (words.length > 0) extraWords[flag] = words;
-    }
-    void save({ ...settings, extraWords });
+function ExtraWords({ draft, setDraft }: { draft: Settings; setDraft: (next: Settings) => void }) {
+  const language = draft.language;
+  const setWords = (flag: FlagId, value: string) => {
+    const words = value.split('\n').map((word) => word.trim());
+    const extraWords: Settings['extraWords'] = { ...draft.extraWords, [flag]: words };
+    setDraft({ ...draft, extraWords });
   };
-
   return (
     <section>
       <h2>{language === 'sv' ? 'Egna ord per flagga' : 'Own words per flag'}</h2>
@@ -158,14 +159,21 @@ function ExtraWords({ settings, save }: SectionProps) {
             name={`extraWords.${flag}`}
             rows={2}
             cols={40}
-            value={drafts[flag] ?? ''}
-            onInput={(event) => setDrafts({ ...drafts, [flag]: event.currentTarget.value })}
+            value={(draft.extraWords[flag] ?? []).join('\n')}
+            onInput={(event) => setWords(flag, event.currentTarget.value)}
           />
         </label>
       ))}
-      <button type="button" class="primary" data-action="save-options" onClick={submit}>
-        {language === 'sv' ? 'Spara' : 'Save'}
-      </button>
     </section>
   );
+}
+
+/** Blank lines in the word lists are not words. */
+function withoutBlankWords(settings: Settings): Settings {
+  const extraWords: Settings['extraWords'] = {};
+  for (const flag of FLAG_IDS) {
+    const words = (settings.extraWords[flag] ?? []).map((word) => word.trim()).filter(Boolean);
+    if (words.length > 0) extraWords[flag] = words;
+  }
+  return { ...settings, extraWords };
 }

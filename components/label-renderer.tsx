@@ -1,18 +1,21 @@
 /** Renders labels with Preact into their hosts' shadow roots, all sharing one stylesheet. */
 import { render } from 'preact';
 import type { LabelModel, LabelRenderer } from '../lib/content/labeller';
-import type { Language } from '../lib/policy/labels';
 import { Label } from './Label';
+import { type LabelContext, LabelContextValue } from './label-context';
 import { LABEL_CSS } from './label-styles';
 
-export function createLabelRenderer(language: () => Language): LabelRenderer {
+export function createLabelRenderer(context: () => LabelContext): LabelRenderer {
   const adopt = createStyleAdopter(LABEL_CSS);
   return {
     render(host: HTMLElement, model: LabelModel) {
       const root = host.shadowRoot;
       if (!root) return;
+      const value = context();
       render(
-        <Label key={model.snapshot.commentId} {...model} language={language()} />,
+        <LabelContextValue.Provider value={value}>
+          <Label key={model.snapshot.commentId} {...model} language={value.settings.language} />
+        </LabelContextValue.Provider>,
         mountPoint(root, adopt),
       );
     },

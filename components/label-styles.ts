@@ -99,6 +99,33 @@ export const LABEL_CSS = `
 mark { background: #ffd8a8; color: inherit; border-radius: 2px; }
 .rule { color: #5e5e5e; font-size: 11px; }
 .words { font-weight: 600; }
+.panel section { border-top: 1px solid #e3e3e3; margin-top: 10px; }
+.panel h4 { margin: 6px 0 2px; font-weight: 600; }
+.field { display: flex; gap: 6px; align-items: center; margin: 6px 0; font-size: 12px; }
+.field select { font: inherit; font-size: 12px; max-width: 100%; flex: 1; padding: 2px 4px; }
+.preview { max-height: 160px; overflow: auto; }
+.actions { display: flex; gap: 6px; flex-wrap: wrap; margin: 8px 0 2px; }
+.actions button, .actions .button {
+  font: inherit;
+  font-size: 12px;
+  padding: 3px 10px;
+  border-radius: 6px;
+  border: 1px solid #747775;
+  background: #fff;
+  color: #1f1f1f;
+  cursor: pointer;
+  text-decoration: none;
+}
+.actions .primary { background: #0b57d0; border-color: #0b57d0; color: #fff; }
+.actions button:focus-visible, .actions .button:focus-visible, .link:focus-visible, select:focus-visible {
+  outline: 2px solid #0b57d0;
+  outline-offset: 1px;
+}
+.link { all: unset; color: #0b57d0; text-decoration: underline; cursor: pointer; }
+.status { font-size: 12px; margin: 6px 0 0; }
+.status.ok { color: #146c2e; }
+.status.error { color: #b3261e; }
+.muted { color: #5e5e5e; font-size: 12px; }
 .notice {
   position: fixed;
   right: 16px;

@@ -9,6 +9,7 @@ import { createLabeller, type PageStatus } from '../lib/content/labeller';
 import type { ContentToBackground } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
+import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
 import { showLayoutNotice } from './Notice';
 
@@ -18,12 +19,17 @@ export async function startLabelling(
 ): Promise<void> {
   let settings: Settings = await loadSettings(browser.storage.local);
   let hideNotice: (() => void) | null = null;
+  const openOptions = () => {
+    const message: ContentToBackground = { type: 'content.openOptions' };
+    void browser.runtime.sendMessage(message).catch(() => {});
+  };
+  let labelContext: LabelContext;
 
   const labeller = createLabeller({
     adapters,
     document,
     classify: (text) => classify(text, { extraWords: settings.extraWords }),
-    renderer: createLabelRenderer(() => settings.language),
+    renderer: createLabelRenderer(() => labelContext),
     profile: document.documentElement.hasAttribute('data-moderera-profile'),
     onStatus: (status) => void reportStatus(status),
     onLayoutProblem: (problem) => {
@@ -37,11 +43,20 @@ export async function startLabelling(
     },
   });
 
+  const makeContext = (): LabelContext => ({
+    settings,
+    insertReply: (commentId, text) => labeller.insertReply(commentId, text),
+    openOptions,
+    now: () => new Date(),
+  });
+  labelContext = makeContext();
+
   const onStorageChange = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'local' || !change) return;
     try {
       settings = parseSettings(change.newValue);
+      labelContext = makeContext();
       labeller.refreshAll();
     } catch (error) {
       console.error('Moderera: ignoring unreadable settings', error);

@@ -30,6 +30,10 @@ export default defineBackground(() => {
         await browser.action.setBadgeText({ tabId: sender.tabId, text });
         return { badge: text };
       },
+      'content.openOptions': async () => {
+        await browser.runtime.openOptionsPage();
+        return { opened: true };
+      },
     },
     extensionPage: {
       'popup.activateOnTab': async (message) => {

@@ -7,7 +7,7 @@
  * which host an element carries; an element showing another comment gets its host rewritten.
  */
 import type { Classification } from '../classifier';
-import type { CommentSnapshot, PageContext, PlatformAdapter } from '../platforms/types';
+import type { CommentSnapshot, PageContext, PlatformAdapter, ReplyResult } from '../platforms/types';
 import { createHost, isOurHost, isPlaced, LABEL_TAG, place, writeHostData } from './label-host';
 import { createPageMemo } from './page-memo';
 import { createSliceScheduler } from './scheduler';
@@ -56,6 +56,8 @@ export interface Labeller {
   stop(): void;
   /** Re-classifies every label, e.g. after the user's extra words changed. */
   refreshAll(): void;
+  /** Puts text into the platform's own reply box of the comment with this id, wherever it is now. */
+  insertReply(commentId: string, text: string): Promise<ReplyResult>;
 }
 
 export function createLabeller(options: LabellerOptions): Labeller {
@@ -245,6 +247,21 @@ export function createLabeller(options: LabellerOptions): Labeller {
       observer?.disconnect();
       observer = null;
       clearTimeout(layoutTimer);
+    },
+    async insertReply(commentId, text) {
+      const element = ownerById.get(commentId);
+      const active = adapter;
+      if (!element?.isConnected || !active)
+        return { ok: false, reason: 'the comment is no longer on the page' };
+      if (active.snapshot(element, page())?.commentId !== commentId) {
+        return { ok: false, reason: 'the comment is no longer on the page' };
+      }
+      if (!active.insertReply) return { ok: false, reason: 'this page has no reply box' };
+      try {
+        return await active.insertReply(element, text, page());
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
     },
     refreshAll() {
       for (const element of ownerById.values()) {

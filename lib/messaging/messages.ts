@@ -19,6 +19,7 @@ export const contentToBackground = z.discriminatedUnion('type', [
       layoutProblem: z.boolean(),
     })
     .strict(),
+  z.object({ type: z.literal('content.openOptions') }).strict(),
 ]);
 
 /** Messages the popup or options page sends to the background. */

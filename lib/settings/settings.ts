@@ -115,7 +115,12 @@ export function parseSettings(raw: unknown): Settings {
     value = step(value);
     version++;
   }
-  const parsed = settingsSchema.safeParse({ ...DEFAULT_SETTINGS, ...value });
+  return validateSettings({ ...DEFAULT_SETTINGS, ...value });
+}
+
+/** The settings if they are valid, or an error that says which field is wrong and why. */
+export function validateSettings(value: unknown): Settings {
+  const parsed = settingsSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
@@ -141,7 +146,7 @@ export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
 }
 
 export async function saveSettings(area: StorageAreaLike, settings: Settings): Promise<Settings> {
-  const valid = settingsSchema.parse(settings);
+  const valid = validateSettings(settings);
   await area.set({ [SETTINGS_KEY]: valid });
   return valid;
 }
