@@ -198,7 +198,22 @@ function usePanelPosition(anchor: HTMLElement | null) {
       const rect = anchor.getBoundingClientRect();
       const width = Math.min(380, view.innerWidth - 16);
       const left = Math.max(8, Math.min(rect.left, view.innerWidth - width - 8));
-      setPosition({ top: `${Math.round(rect.bottom + 6)}px`, left: `${Math.round(left)}px` });
+      const below = view.innerHeight - rect.bottom - 14;
+      const above = rect.top - 14;
+      // Open where there is more room, and never past the edge: the panel scrolls inside.
+      setPosition(
+        below >= 320 || below >= above
+          ? {
+              top: `${Math.round(rect.bottom + 6)}px`,
+              left: `${Math.round(left)}px`,
+              maxHeight: `${Math.round(Math.min(520, below))}px`,
+            }
+          : {
+              bottom: `${Math.round(view.innerHeight - rect.top + 6)}px`,
+              left: `${Math.round(left)}px`,
+              maxHeight: `${Math.round(Math.min(520, above))}px`,
+            },
+      );
     };
     update();
     view.addEventListener('scroll', update, { passive: true, capture: true });

@@ -55,7 +55,7 @@ export const LABEL_CSS = `
   position: fixed;
   z-index: 2147483647;
   width: min(380px, calc(100vw - 16px));
-  max-height: min(70vh, 520px);
+  max-height: 520px;
   overflow: auto;
   padding: 12px 14px;
   background: #fff;
