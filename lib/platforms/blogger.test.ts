@@ -256,6 +256,12 @@ describe('Blogger en.html (English admin, inferred markup)', () => {
   });
 });
 
+describe('Blogger replies', () => {
+  it('has no insertReply: the comment admin has no reply box', () => {
+    expect(bloggerAdapter.insertReply).toBeUndefined();
+  });
+});
+
 describe('BLOGGER_SELECTORS', () => {
   it('are valid selectors and never use class names', () => {
     for (const selector of [

@@ -226,6 +226,11 @@ function matchesUrl(url: URL): boolean {
   );
 }
 
+/**
+ * No `insertReply`: Blogger's comment admin has no reply box. A reply is written as a new comment
+ * on the blog post itself (under the comment's permalink), so the caller's clipboard fallback is
+ * the way to reply here.
+ */
 export const bloggerAdapter: PlatformAdapter = {
   id: 'blogger',
   matchesUrl,

@@ -1,8 +1,15 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { loadFixture } from './fixture.testutil';
+// @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "suppressCodeGenerationFromStringsWarning": true}}
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadFixture, settlePageScripts, waitFor } from './fixture.testutil';
 import type { PageContext } from './types';
-import { parseWordPressDate, WORDPRESS_SELECTORS, wordpressAdapter } from './wordpress';
+import {
+  insertWordPressReply,
+  parseWordPressDate,
+  REPLY_TIMEOUT_MS,
+  WORDPRESS_SELECTORS,
+  wordpressAdapter,
+} from './wordpress';
 
 const ADMIN = 'https://blogg.tyreso.se/wp-admin/edit-comments.php';
 const POST_40 = 'https://blogg.tyreso.se/2025/11/nya-cykelvagar-i-tyreso-centrum/';
@@ -228,5 +235,122 @@ describe('WORDPRESS_SELECTORS', () => {
       if (selector.endsWith('-')) continue;
       expect(() => document.querySelector(selector)).not.toThrow();
     }
+  });
+});
+
+describe("wordpress insertReply (the fixture runs a stand-in for WordPress' reply script)", () => {
+  const REPLY = 'Hej Erik!\nTack för frågan <b>om</b> bygget & belysningen.';
+  let page: PageContext;
+  const html = () => document.documentElement;
+  const byId = (id: string) => document.getElementById(id);
+  const replyBox = () => byId('replycontent') as HTMLTextAreaElement;
+  const field = (id: string) => (byId(id) as HTMLInputElement).value;
+
+  beforeEach(() => {
+    page = loadFixture('wordpress/sv.html', ADMIN);
+  });
+  afterEach(async () => {
+    Reflect.deleteProperty(window, 'confirm');
+    await settlePageScripts();
+  });
+
+  /** Answers WordPress' "drop your changes?" question (happy-dom has no window.confirm). */
+  function answerConfirm(answer: boolean) {
+    const confirm = vi.fn(() => answer);
+    Object.assign(window, { confirm });
+    return confirm;
+  }
+
+  function row(id: string): Element {
+    const found = byId(`comment-${id}`);
+    if (!found) throw new Error(`no comment ${id}`);
+    return found;
+  }
+
+  async function expectReplyUnder(id: string, postId: string) {
+    const replyRow = byId('replyrow');
+    expect(row(id).nextElementSibling).toBe(replyRow);
+    expect(replyRow?.style.display).not.toBe('none');
+    expect(replyBox().value).toBe(REPLY);
+    expect(replyRow?.querySelector('b')).toBeNull();
+    expect(document.activeElement).toBe(replyBox());
+    expect([field('action'), field('comment_ID'), field('comment_post_ID')]).toEqual([
+      'replyto-comment',
+      id,
+      postId,
+    ]);
+    // WordPress focuses the box itself after its animation; the text and focus stay.
+    await waitFor(700);
+    expect(replyBox().value).toBe(REPLY);
+    expect(document.activeElement).toBe(replyBox());
+    expect(html().dataset.fixtureSubmitted).toBeUndefined();
+  }
+
+  it('opens the reply row under a top-level comment and fills it, focused, unsent', async () => {
+    await expect(wordpressAdapter.insertReply?.(row('11'), REPLY, page)).resolves.toEqual({ ok: true });
+    expect(row('11').querySelector('button[data-action="replyto"]')?.getAttribute('aria-expanded')).toBe(
+      'true',
+    );
+    await expectReplyUnder('11', '40');
+  });
+
+  it('answers a reply in its own row, moving the reply row from another comment', async () => {
+    await expect(wordpressAdapter.insertReply?.(row('16'), 'första', page)).resolves.toEqual({ ok: true });
+    const confirm = answerConfirm(true);
+    await expect(wordpressAdapter.insertReply?.(row('17'), REPLY, page)).resolves.toEqual({ ok: true });
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(row('16').nextElementSibling?.id).not.toBe('replyrow');
+    await expectReplyUnder('17', '40');
+  });
+
+  it("keeps the moderator's unsent text when they refuse to drop it", async () => {
+    await expect(wordpressAdapter.insertReply?.(row('11'), 'utkast', page)).resolves.toEqual({ ok: true });
+    replyBox().value = 'Mitt eget utkast';
+    answerConfirm(false);
+    const result = await wordpressAdapter.insertReply?.(row('12'), REPLY, page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    expect(row('11').nextElementSibling?.id).toBe('replyrow');
+    expect(replyBox().value).toBe('Mitt eget utkast');
+  });
+
+  it('fails without a reply button', async () => {
+    row('13').querySelector(WORDPRESS_SELECTORS.replyButton)?.remove();
+    const result = await wordpressAdapter.insertReply?.(row('13'), REPLY, page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    expect(byId('replyrow')?.parentElement?.id).toBe('com-reply');
+  });
+
+  it('fails when the reply row never opens, within the timeout', async () => {
+    row('13').addEventListener('click', (event) => event.stopPropagation());
+    const started = Date.now();
+    const result = await wordpressAdapter.insertReply?.(row('13'), REPLY, page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    expect(Date.now() - started).toBeLessThan(REPLY_TIMEOUT_MS + 500);
+    expect(replyBox().value).toBe('');
+    expect(html().dataset.fixtureSubmitted).toBeUndefined();
+  }, 10_000);
+
+  it('does not take a reply row opened for another comment', async () => {
+    await expect(wordpressAdapter.insertReply?.(row('12'), 'annan', page)).resolves.toEqual({ ok: true });
+    replyBox().value = '';
+    // The reply row stays under 12 (its neighbour 11's click never reaches WordPress).
+    row('11').addEventListener('click', (event) => event.stopPropagation());
+    const result = await insertWordPressReply(row('11'), REPLY, 300);
+    expect(result).toEqual({ ok: false, reason: 'the reply box did not open' });
+    expect(row('12').nextElementSibling?.id).toBe('replyrow');
+    expect(replyBox().value).toBe('');
+  });
+
+  it("the fixture's send button only marks the page", () => {
+    document.querySelector<HTMLElement>('#replyrow #replysubmit .save')?.click();
+    expect(html().dataset.fixtureSubmitted).toBe('true');
+  });
+
+  it('works on the English admin too', async () => {
+    page = loadFixture('wordpress/en.html', ADMIN);
+    await expect(wordpressAdapter.insertReply?.(row('16'), REPLY, page)).resolves.toEqual({ ok: true });
+    expect(row('16').nextElementSibling?.id).toBe('replyrow');
+    expect(replyBox().value).toBe(REPLY);
+    expect(byId('replybtn')?.textContent).toBe('Reply');
   });
 });

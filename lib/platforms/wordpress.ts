@@ -2,8 +2,13 @@
  * WordPress comment admin (`/wp-admin/edit-comments.php` on any host). Each comment is a
  * `tr#comment-{ID}` in `tbody#the-comment-list`; the exact text, author and status sit in the
  * hidden `#inline-{ID}` block. Dates are translated text in `.submitted-on`.
+ *
+ * Replies go into WordPress' own reply row: its Reply button makes WordPress' script
+ * (`commentReply.open` in wp-admin/js/edit-comments.js) move `tr#replyrow` right after the
+ * comment's row, fill its hidden `#comment_ID`, fade it in and focus `#replycontent` 600 ms later.
  */
 import { elementText } from './dom-text';
+import { dispatchPointerClick, setTextareaValue, waitForElement } from './native-input';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch } from './query';
 import {
   type CommentSnapshot,
@@ -11,6 +16,7 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type ReplyResult,
 } from './types';
 
 /** The list table's markup as data: what each selector finds. */
@@ -37,6 +43,8 @@ export const WORDPRESS_SELECTORS = {
   replyButton: 'button[data-action="replyto"]',
   replyRow: 'tr#replyrow',
   replyTextarea: 'textarea#replycontent',
+  /** The reply row's hidden field naming the comment it answers. */
+  replyCommentId: 'input#comment_ID',
   siteName: '#wp-admin-bar-site-name > a',
   pageMarkers: ['body.edit-comments-php', 'form#comments-form'],
   emptyRow: 'tr.no-items',
@@ -286,6 +294,76 @@ function hasCommentSection(page: PageContext): boolean {
   return Array.from(list.children).some((child) => !child.matches(WORDPRESS_SELECTORS.emptyRow));
 }
 
+const lineBreaks = (value: string): string => value.replace(/\r\n?/g, '\n');
+
+/** How long insertReply waits for WordPress to open its reply row. */
+export const REPLY_TIMEOUT_MS = 3000;
+
+function replyButtonOf(row: Element, id: string): HTMLElement | null {
+  for (const button of Array.from(row.querySelectorAll<HTMLElement>(WORDPRESS_SELECTORS.replyButton))) {
+    if (button.getAttribute('data-comment-id') === id) return button;
+  }
+  return null;
+}
+
+function isDisplayed(element: Element): boolean {
+  const style = element.ownerDocument.defaultView?.getComputedStyle(element);
+  return style?.display !== 'none';
+}
+
+function replyTextarea(document: Document): HTMLTextAreaElement | null {
+  const found = document.querySelector(WORDPRESS_SELECTORS.replyTextarea);
+  return found?.tagName === 'TEXTAREA' ? (found as HTMLTextAreaElement) : null;
+}
+
+/**
+ * The reply row's text box once WordPress has opened the row for this comment: the row sits right
+ * after the comment's row, is shown, and its `#comment_ID` names the comment.
+ */
+function openedReplyBox(row: Element, id: string): HTMLTextAreaElement | null {
+  const replyRow = row.nextElementSibling;
+  if (!replyRow?.matches(WORDPRESS_SELECTORS.replyRow) || !isDisplayed(replyRow)) return null;
+  const target = replyRow.querySelector<HTMLInputElement>(WORDPRESS_SELECTORS.replyCommentId);
+  if (target && target.value !== id) return null;
+  const textarea = replyRow.querySelector(WORDPRESS_SELECTORS.replyTextarea);
+  if (textarea?.tagName !== 'TEXTAREA') return null;
+  return (textarea as HTMLTextAreaElement).disabled ? null : (textarea as HTMLTextAreaElement);
+}
+
+/**
+ * Opens WordPress' reply row under the comment and puts `text` in it, focused. Never sends
+ * (`#replysubmit .save` is not touched). When the box holds unsent text, WordPress itself asks
+ * whether to drop it; if the moderator keeps it, nothing is written.
+ */
+export async function insertWordPressReply(
+  row: Element,
+  text: string,
+  timeoutMs = REPLY_TIMEOUT_MS,
+): Promise<ReplyResult> {
+  const id = isCommentRow(row) ? rowId(row) : null;
+  if (!id) return { ok: false, reason: 'not a comment row' };
+  const button = replyButtonOf(row, id);
+  if (!button) return { ok: false, reason: 'the comment has no reply button' };
+  const document = row.ownerDocument;
+  const draft = replyTextarea(document)?.value ?? '';
+  dispatchPointerClick(button);
+  // WordPress empties the box as it opens it; text still there means the moderator kept a draft.
+  if (draft !== '' && replyTextarea(document)?.value === draft) {
+    return { ok: false, reason: 'the reply box keeps unsent text' };
+  }
+  const textarea = await waitForElement<HTMLTextAreaElement>(
+    document,
+    () => openedReplyBox(row, id),
+    timeoutMs,
+  );
+  if (!textarea) return { ok: false, reason: 'the reply box did not open' };
+  setTextareaValue(textarea, text);
+  if (lineBreaks(textarea.value) !== lineBreaks(text)) {
+    return { ok: false, reason: 'the reply box did not take the text' };
+  }
+  return { ok: true };
+}
+
 export const wordpressAdapter: PlatformAdapter = {
   id: 'wordpress',
   matchesUrl,
@@ -294,4 +372,5 @@ export const wordpressAdapter: PlatformAdapter = {
   snapshot,
   labelSlot,
   hasCommentSection,
+  insertReply: (row, text) => insertWordPressReply(row, text),
 };

@@ -1,10 +1,16 @@
 // @vitest-environment happy-dom
 // @vitest-environment-options {"settings": {"enableJavaScriptEvaluation": true, "suppressInsecureJavaScriptEnvironmentWarning": true, "suppressCodeGenerationFromStringsWarning": true}}
-import { describe, expect, it } from 'vitest';
-import { loadFixture } from './fixture.testutil';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadFixture, settlePageScripts, waitFor } from './fixture.testutil';
 import { commentIdProperty, installStudioIdResponder, readStudioCommentId } from './studio-bridge';
 import type { PageContext } from './types';
-import { createStudioAdapter, STUDIO_SELECTORS, youtubeStudioAdapter } from './youtube-studio';
+import {
+  createStudioAdapter,
+  insertStudioReply,
+  REPLY_TIMEOUT_MS,
+  STUDIO_SELECTORS,
+  youtubeStudioAdapter,
+} from './youtube-studio';
 
 const INBOX = 'https://studio.youtube.com/channel/UCxxxxxxxxxxxxxxxxxxxxxx/comments/inbox';
 const VIDEO_PAGE = 'https://studio.youtube.com/video/dQw4w9WgXcQ/comments';
@@ -152,5 +158,118 @@ describe('STUDIO_SELECTORS', () => {
     for (const selector of Object.values(STUDIO_SELECTORS).flat()) {
       expect(() => document.querySelector(selector)).not.toThrow();
     }
+  });
+});
+
+describe("studio insertReply (the fixtures run a stand-in for Studio's reply box)", () => {
+  const REPLY = 'Hej Anna!\nTack för <b>berömmet</b> & peppen.';
+  const submitted = () => document.documentElement.dataset.fixtureSubmitted;
+  afterEach(() => settlePageScripts());
+
+  function comment(page: PageContext, index: number): Element {
+    const found = adapter.findComments(page.document)[index];
+    if (!found) throw new Error(`no comment ${index}`);
+    return found;
+  }
+
+  /** The reply box inside this comment itself (not inside a reply to it). */
+  function ownBox(element: Element) {
+    const box = Array.from(element.querySelectorAll('ytcp-commentbox')).find(
+      (candidate) => candidate.closest('ytcp-comment') === element,
+    );
+    const textarea = box?.querySelector('textarea#textarea') as HTMLTextAreaElement | null | undefined;
+    const submit = box?.querySelector('#submit-button button') as HTMLButtonElement | null | undefined;
+    return { box, textarea, submit };
+  }
+
+  async function expectReplyIn(element: Element) {
+    const { box, textarea, submit } = ownBox(element);
+    expect(textarea?.value).toBe(REPLY);
+    expect(box?.querySelector('b')).toBeNull();
+    expect(document.activeElement).toBe(textarea);
+    // Studio saw input events: its submit button came alive. Nobody pressed it.
+    expect(submit?.disabled).toBe(false);
+    expect(document.querySelectorAll('ytcp-commentbox')).toHaveLength(1);
+    await waitFor(150);
+    expect(textarea?.value).toBe(REPLY);
+    expect(submitted()).toBeUndefined();
+  }
+
+  it('opens the reply box under a top-level comment and fills it, focused, unsent', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    const first = comment(page, 0);
+    await expect(adapter.insertReply?.(first, REPLY, page)).resolves.toEqual({ ok: true });
+    await expectReplyIn(first);
+  });
+
+  it('answers a reply in its own box, replacing the "@handle " Studio starts with', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    const reply = comment(page, 3);
+    expect(adapter.snapshot(reply, page)).toMatchObject({ isReply: true, text: 'Tack! 👍' });
+    await expect(adapter.insertReply?.(reply, REPLY, page)).resolves.toEqual({ ok: true });
+    await expectReplyIn(reply);
+    expect(ownBox(comment(page, 1)).box).toBeUndefined();
+  });
+
+  it("reuses a box that is already open, but leaves the moderator's own text alone", async () => {
+    const page = loadFixture('youtube-studio/en.html', VIDEO_PAGE);
+    const first = comment(page, 0);
+    await expect(adapter.insertReply?.(first, 'first', page)).resolves.toEqual({ ok: true });
+    await expect(adapter.insertReply?.(first, REPLY, page)).resolves.toEqual({ ok: true });
+    await expectReplyIn(first);
+    const textarea = ownBox(first).textarea;
+    if (!textarea) throw new Error('no reply box');
+    textarea.value = 'My own draft';
+    const result = await adapter.insertReply?.(first, 'template', page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    expect(textarea.value).toBe('My own draft');
+  });
+
+  it('opens a fresh box after the moderator cancelled the last one', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    const first = comment(page, 0);
+    await expect(adapter.insertReply?.(first, 'first', page)).resolves.toEqual({ ok: true });
+    document.querySelector<HTMLElement>('ytcp-commentbox #cancel-button button')?.click();
+    expect(ownBox(first).box).toBeUndefined();
+    await expect(adapter.insertReply?.(first, REPLY, page)).resolves.toEqual({ ok: true });
+    await expectReplyIn(first);
+  });
+
+  it('fails without a reply button', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    const element = comment(page, 4);
+    element.querySelector(STUDIO_SELECTORS.replyButton)?.remove();
+    const result = await adapter.insertReply?.(element, REPLY, page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+  });
+
+  it('fails when the reply box never appears, within the timeout', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    const element = comment(page, 4);
+    element.addEventListener('click', (event) => event.stopPropagation());
+    const started = Date.now();
+    const result = await adapter.insertReply?.(element, REPLY, page);
+    expect(result).toMatchObject({ ok: false, reason: expect.any(String) });
+    expect(Date.now() - started).toBeLessThan(REPLY_TIMEOUT_MS + 500);
+    expect(document.querySelector('ytcp-commentbox')).toBeNull();
+  }, 10_000);
+
+  it('does not take the box another comment opened', async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    await expect(adapter.insertReply?.(comment(page, 0), 'annan', page)).resolves.toEqual({ ok: true });
+    const other = comment(page, 5);
+    other.addEventListener('click', (event) => event.stopPropagation());
+    await expect(insertStudioReply(other, REPLY, 200)).resolves.toEqual({
+      ok: false,
+      reason: 'the reply box did not open',
+    });
+    expect(ownBox(comment(page, 0)).textarea?.value).toBe('annan');
+  });
+
+  it("the fixture's submit button only marks the page", async () => {
+    const page = loadFixture('youtube-studio/sv.html', INBOX);
+    await adapter.insertReply?.(comment(page, 0), REPLY, page);
+    (document.querySelector('ytcp-commentbox #submit-button button') as HTMLElement).click();
+    expect(submitted()).toBe('true');
   });
 });

@@ -3,8 +3,13 @@
  * /video/{id}/comments). Comments are `ytcp-comment` elements; their id is only in a
  * JavaScript property of the element, so the adapter takes an id reader (in the extension:
  * `readStudioCommentId` from ./studio-bridge). Nothing is cached per element.
+ *
+ * Replies: a comment's reply button opens a `ytcp-commentbox` under that comment whose text box is
+ * a plain `textarea#textarea` (inside `tp-yt-iron-autogrow-textarea#textarea`); the adapter sets
+ * its value the way typing does and never touches the box's submit button.
  */
 import { elementText } from './dom-text';
+import { dispatchPointerClick, setTextareaValue, waitForElement } from './native-input';
 import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery, withoutIdFastPath } from './query';
 import { STUDIO_COMMENT_ID } from './studio-bridge';
 import {
@@ -13,6 +18,7 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type ReplyResult,
 } from './types';
 
 /** Studio's comment markup as data: what each selector finds. */
@@ -28,6 +34,9 @@ export const STUDIO_SELECTORS = {
   metadata: '#metadata',
   toolbar: 'ytcp-comment-action-buttons #toolbar',
   replyButton: 'ytcp-comment-button#reply-button',
+  /** The reply box the reply button opens, and its text box (a textarea, seen). */
+  commentBox: 'ytcp-commentbox',
+  commentBoxTextarea: 'textarea#textarea',
   actionMenuButton: 'ytcp-comment-action-buttons .action-menu-button',
   batchSelect: 'ytcp-checkbox-lit#batch-select',
   videoThumbnailLink: 'ytcp-comment-video-thumbnail a#body',
@@ -172,6 +181,105 @@ function hasCommentSection(page: PageContext): boolean {
   return page.document.querySelector(STUDIO_SELECTORS.thread) !== null;
 }
 
+/** How long insertReply waits for Studio to open the reply box. */
+export const REPLY_TIMEOUT_MS = 3000;
+
+const lineBreaks = (value: string): string => value.replace(/\r\n?/g, '\n');
+
+/** Whether the element is shown: neither it nor an ancestor up to `scope` is hidden. */
+function isShown(element: Element, scope: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || view?.getComputedStyle(node).display === 'none') return false;
+    if (node === scope) break;
+  }
+  return true;
+}
+
+/** The text box of a reply box, when it is a shown, usable textarea. */
+function textareaIn(box: Element, scope: Element): HTMLTextAreaElement | null {
+  const found =
+    box.querySelector(withoutIdFastPath(STUDIO_SELECTORS.commentBoxTextarea)) ??
+    box.querySelector('textarea');
+  if (found?.tagName !== 'TEXTAREA') return null;
+  const textarea = found as HTMLTextAreaElement;
+  if (textarea.disabled || textarea.readOnly) return null;
+  return isShown(textarea, scope) ? textarea : null;
+}
+
+/** The comment's own open reply box (not a nested comment's). */
+function ownReplyBox(element: Element): HTMLTextAreaElement | null {
+  const box = ownQuery(element, STUDIO_SELECTORS.commentBox, STUDIO_SELECTORS.comment);
+  return box ? textareaIn(box, element) : null;
+}
+
+/**
+ * The reply box the click opened: the comment's own, or else one that appeared in the same
+ * thread outside any comment and was not there before the click (`before`).
+ */
+function openedReplyBox(element: Element, before: ReadonlySet<Element>): HTMLTextAreaElement | null {
+  const own = ownReplyBox(element);
+  if (own) return own;
+  const thread = element.closest(STUDIO_SELECTORS.thread);
+  if (!thread) return null;
+  for (const box of Array.from(thread.querySelectorAll(STUDIO_SELECTORS.commentBox))) {
+    if (before.has(box) || box.closest(STUDIO_SELECTORS.comment) !== null) continue;
+    const textarea = textareaIn(box, thread);
+    if (textarea) return textarea;
+  }
+  return null;
+}
+
+/** What insertReply last put in each box, so that a second template may replace the first. */
+const inserted = new WeakMap<HTMLTextAreaElement, string>();
+
+/**
+ * Text the moderator may have typed: anything but the "@handle " a reply box starts with, the
+ * text about to go in, or what insertReply itself put there.
+ */
+function holdsDraft(textarea: HTMLTextAreaElement, text: string): boolean {
+  const value = lineBreaks(textarea.value);
+  if (value.trim() === '' || /^@\S+$/.test(value.trim())) return false;
+  return value !== lineBreaks(text) && value !== inserted.get(textarea);
+}
+
+/** The element a click on the reply button should land on: its inner button when it has one. */
+function clickTarget(host: Element): Element {
+  return host.querySelector('button, [role="button"]') ?? host;
+}
+
+/**
+ * Opens this comment's reply box (or takes the one already open) and puts `text` in it,
+ * focused. Never sends. A box that already holds the moderator's own text is left alone.
+ */
+export async function insertStudioReply(
+  element: Element,
+  text: string,
+  timeoutMs = REPLY_TIMEOUT_MS,
+): Promise<ReplyResult> {
+  let textarea = ownReplyBox(element);
+  if (textarea && holdsDraft(textarea, text)) return { ok: false, reason: 'the reply box keeps unsent text' };
+  if (!textarea) {
+    const button = own(element, STUDIO_SELECTORS.replyButton);
+    if (!button) return { ok: false, reason: 'the comment has no reply button' };
+    const thread = element.closest(STUDIO_SELECTORS.thread);
+    const before = new Set(thread ? Array.from(thread.querySelectorAll(STUDIO_SELECTORS.commentBox)) : []);
+    dispatchPointerClick(clickTarget(button));
+    textarea = await waitForElement<HTMLTextAreaElement>(
+      element.ownerDocument,
+      () => openedReplyBox(element, before),
+      timeoutMs,
+    );
+  }
+  if (!textarea) return { ok: false, reason: 'the reply box did not open' };
+  setTextareaValue(textarea, text);
+  if (lineBreaks(textarea.value) !== lineBreaks(text)) {
+    return { ok: false, reason: 'the reply box did not take the text' };
+  }
+  inserted.set(textarea, lineBreaks(textarea.value));
+  return { ok: true };
+}
+
 /** A Studio adapter that reads comment ids with `readCommentId`. */
 export function createStudioAdapter(readCommentId: StudioCommentIdReader): PlatformAdapter {
   const findComments = (root: ParentNode): Element[] => {
@@ -192,6 +300,7 @@ export function createStudioAdapter(readCommentId: StudioCommentIdReader): Platf
     snapshot: createSnapshot(readCommentId),
     labelSlot,
     hasCommentSection,
+    insertReply: (element, text) => insertStudioReply(element, text),
   };
 }
 
