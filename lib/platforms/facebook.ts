@@ -7,12 +7,14 @@
  */
 
 import { elementText } from './dom-text';
+import { dispatchPointerClick, typeIntoContentEditable, waitForElement } from './native-input';
 import {
   type CommentSnapshot,
   type LabelSlot,
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type ReplyResult,
 } from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
@@ -73,9 +75,19 @@ export const FACEBOOK_SELECTORS = {
   editedMarkers: ['Edited', 'Redigerad'],
   /** Longest post title taken from the post's text. */
   postTitleMax: 100,
+  /** The rich editor of a comment or reply composer (Lexical). */
+  replyEditor: 'div[role="textbox"][contenteditable="true"]',
+  /**
+   * The texts of a comment's Reply button (it has no aria-label or other language-free mark);
+   * when none matches, the button after Like (`aria-pressed`) in the action row is taken.
+   */
+  replyButtonTexts: ['Svara', 'Reply'],
 } as const;
 
 const S = FACEBOOK_SELECTORS;
+
+/** How long the reply box may take to appear after the click on Reply. */
+export const FACEBOOK_REPLY_BOX_TIMEOUT_MS = 3000;
 
 interface CommentIds {
   commentId: string;
@@ -326,6 +338,105 @@ function hasCommentSection(page: PageContext): boolean {
   return hinted || page.document.querySelector(S.commentLink) !== null;
 }
 
+function isReplyButtonText(button: Element): boolean {
+  const text = (button.textContent ?? '').trim().toLowerCase();
+  return S.replyButtonTexts.some((candidate) => candidate.toLowerCase() === text);
+}
+
+/**
+ * The comment's own Reply button: in its action row (the list holding its timestamp link), by
+ * its text in Swedish or English, else the button right after Like (the one with
+ * `aria-pressed`). Never a button inside a composer or a menu.
+ */
+function replyButton(element: Element, ids: CommentIds): Element | null {
+  const row = ids.link.closest('ul');
+  const scope = row && row.closest(S.comment) === element ? row : element;
+  const buttons = Array.from(scope.querySelectorAll('[role="button"]')).filter(
+    (button) =>
+      button.closest(S.comment) === element &&
+      !button.closest('form, [contenteditable], [role="textbox"]') &&
+      !button.hasAttribute('aria-haspopup'),
+  );
+  const byText = buttons.find(isReplyButtonText);
+  if (byText || scope !== row) return byText ?? null;
+  const like = buttons.findIndex((button) => button.hasAttribute('aria-pressed'));
+  const next = like >= 0 ? buttons[like + 1] : undefined;
+  const markers = S.editedMarkers.map((marker) => marker.toLowerCase());
+  if (!next || next.hasAttribute('aria-pressed')) return null;
+  return markers.includes((next.textContent ?? '').trim().toLowerCase()) ? null : next;
+}
+
+/** The thread a comment belongs to: its own id for a top-level comment, else its parent's. */
+function threadOf(article: Element): string | null {
+  const ids = commentIds(article);
+  return ids ? (ids.parentId ?? ids.commentId) : null;
+}
+
+/**
+ * The thread an editor sits in: that of the last comment before it in document order (or
+ * around it, when replies and their composer are nested in the parent comment).
+ */
+function editorThread(editor: Element, comments: readonly Element[]): string | null {
+  let owner: Element | null = null;
+  for (const comment of comments) {
+    if (comment.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_FOLLOWING) owner = comment;
+    else break;
+  }
+  return owner ? threadOf(owner) : null;
+}
+
+function hasFocus(editor: Element): boolean {
+  const active = editor.ownerDocument.activeElement;
+  return active !== null && (active === editor || editor.contains(active));
+}
+
+/**
+ * This thread's reply editor after a click on Reply: one that sits in the thread and either
+ * appeared after the click or took the focus (Facebook focuses an already open box). The post's
+ * main composer is neither, so it is never taken.
+ */
+function replyEditorFor(
+  document: Document,
+  element: Element,
+  thread: string,
+  before: ReadonlySet<Element>,
+): Element | null {
+  const editors = Array.from(document.querySelectorAll(S.replyEditor)).filter(
+    (editor) =>
+      (!before.has(editor) || hasFocus(editor)) &&
+      element.compareDocumentPosition(editor) & Node.DOCUMENT_POSITION_FOLLOWING,
+  );
+  if (editors.length === 0) return null;
+  const comments = Array.from(document.querySelectorAll(S.comment));
+  return editors.find((editor) => editorThread(editor, comments) === thread) ?? null;
+}
+
+function isHTMLElement(element: Element): element is HTMLElement {
+  return typeof (element as HTMLElement).focus === 'function' && 'isContentEditable' in element;
+}
+
+async function insertReply(element: Element, text: string, page: PageContext): Promise<ReplyResult> {
+  const ids = element.isConnected ? commentIds(element) : null;
+  if (!ids) return { ok: false, reason: 'The comment is no longer on the page' };
+  const thread = ids.parentId ?? ids.commentId;
+  const button = replyButton(element, ids);
+  if (!button) return { ok: false, reason: 'No Reply button found for this comment' };
+  const document = page.document;
+  const before = new Set(Array.from(document.querySelectorAll(S.replyEditor)));
+  dispatchPointerClick(button);
+  const editor = await waitForElement(
+    document,
+    () => replyEditorFor(document, element, thread, before),
+    FACEBOOK_REPLY_BOX_TIMEOUT_MS,
+  );
+  if (!editor || !isHTMLElement(editor)) return { ok: false, reason: 'The reply box did not open' };
+  if (commentIds(element)?.commentId !== ids.commentId) {
+    return { ok: false, reason: 'The comment changed while the reply box opened' };
+  }
+  const typed = await typeIntoContentEditable(editor, text);
+  return typed ? { ok: true } : { ok: false, reason: 'The reply box did not take the text' };
+}
+
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
   matchesUrl: (url) => url.protocol === 'https:' && (S.hosts as readonly string[]).includes(url.hostname),
@@ -334,4 +445,5 @@ export const facebookAdapter: PlatformAdapter = {
   snapshot,
   labelSlot,
   hasCommentSection,
+  insertReply,
 };

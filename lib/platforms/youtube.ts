@@ -5,13 +5,23 @@
  * elements, so nothing here caches anything per element: every snapshot reads the DOM anew.
  */
 import { elementText } from './dom-text';
-import { absoluteUrl, cleanText, collectCandidates, firstMatch, isElement, ownQuery } from './query';
+import { dispatchPointerClick, typeIntoContentEditable, waitForElement } from './native-input';
+import {
+  absoluteUrl,
+  cleanText,
+  collectCandidates,
+  firstMatch,
+  isElement,
+  ownQuery,
+  withoutIdFastPath,
+} from './query';
 import {
   type CommentSnapshot,
   type LabelSlot,
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type ReplyResult,
 } from './types';
 
 /** The watch page's markup as data: what each selector finds. */
@@ -36,6 +46,14 @@ export const YOUTUBE_SELECTORS = {
   headerAuthor: '#header-author',
   header: '#header',
   replyButton: '#reply-button-end button',
+  /** Where a comment's reply box opens, under its own engagement bar. */
+  replyDialog: '#reply-dialog',
+  /** The reply box's editor, inside `ytd-comment-reply-dialog-renderer` / `ytd-commentbox`. */
+  replyEditor: [
+    'ytd-comment-reply-dialog-renderer ytd-commentbox #contenteditable-root[contenteditable]',
+    'ytd-commentbox #contenteditable-root[contenteditable]',
+    '#contenteditable-root[contenteditable]',
+  ],
   actionMenuButton: '#action-menu button',
   videoTitle: [
     'ytd-watch-metadata #title h1 yt-formatted-string',
@@ -48,6 +66,9 @@ export const YOUTUBE_SELECTORS = {
     '#upload-info ytd-channel-name a[href]',
   ],
 } as const;
+
+/** How long the reply box may take to appear after the click on Reply. */
+export const YOUTUBE_REPLY_BOX_TIMEOUT_MS = 3000;
 
 const COMMENT_ID = /^[A-Za-z0-9_-]{10,64}(?:\.[A-Za-z0-9_-]{6,64})?$/;
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -203,6 +224,41 @@ function hasCommentSection(page: PageContext): boolean {
   return isElement(section.querySelector(YOUTUBE_SELECTORS.thread));
 }
 
+function isEditable(element: Element): element is HTMLElement {
+  const value = element.getAttribute('contenteditable');
+  return value !== null && value !== 'false' && typeof (element as HTMLElement).focus === 'function';
+}
+
+/** The comment's own reply editor: in its own reply dialog, else anywhere in the comment but its replies. */
+function replyEditor(element: Element): HTMLElement | null {
+  const dialog = own(element, YOUTUBE_SELECTORS.replyDialog);
+  const scopes = dialog ? [dialog, element] : [element];
+  for (const scope of scopes) {
+    for (const selector of YOUTUBE_SELECTORS.replyEditor) {
+      for (const found of Array.from(scope.querySelectorAll(withoutIdFastPath(selector)))) {
+        if (found.closest(YOUTUBE_SELECTORS.comment) === element && isEditable(found)) return found;
+      }
+    }
+  }
+  return null;
+}
+
+async function insertReply(element: Element, text: string, page: PageContext): Promise<ReplyResult> {
+  const id = element.isConnected ? readId(element, page.url)?.id : undefined;
+  if (!id) return { ok: false, reason: 'The comment is no longer on the page' };
+  const button = own(element, YOUTUBE_SELECTORS.replyButton);
+  if (!button) return { ok: false, reason: 'No Reply button found for this comment' };
+  dispatchPointerClick(button);
+  const editor = await waitForElement(element, () => replyEditor(element), YOUTUBE_REPLY_BOX_TIMEOUT_MS);
+  if (!editor) return { ok: false, reason: 'The reply box did not open' };
+  // YouTube recycles comment elements: the box must still belong to the same comment.
+  if (readId(element, page.url)?.id !== id) {
+    return { ok: false, reason: 'The comment changed while the reply box opened' };
+  }
+  const typed = await typeIntoContentEditable(editor, text);
+  return typed ? { ok: true } : { ok: false, reason: 'The reply box did not take the text' };
+}
+
 export const youtubeAdapter: PlatformAdapter = {
   id: 'youtube',
   matchesUrl,
@@ -211,4 +267,5 @@ export const youtubeAdapter: PlatformAdapter = {
   snapshot,
   labelSlot,
   hasCommentSection,
+  insertReply,
 };
