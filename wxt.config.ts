@@ -7,6 +7,7 @@ const builtInBlogHosts = parseBlogHosts(process.env.MODERERA_BLOG_HOSTS);
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
+  manifestVersion: 3,
   outDir: process.env.MODERERA_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: 'Moderera',
