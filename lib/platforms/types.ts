@@ -62,6 +62,13 @@ export type ReplyResult =
   /** The reply box could not be opened or filled; the caller falls back to the clipboard. */
   | { ok: false; reason: string };
 
+export type RemovalMode = 'delete' | 'hide';
+
+export type RemovalResult =
+  | { ok: true; outcome: 'removed' | 'hidden' }
+  /** The platform did not remove it; the record stays, marked failed with this reason. */
+  | { ok: false; reason: string };
+
 export interface PlatformAdapter {
   id: PlatformId;
   /** Whether this adapter handles the page at this URL (URL detection only, no DOM). */
@@ -88,4 +95,12 @@ export interface PlatformAdapter {
    * review and send. Never submits. Absent where the platform has no reply box on this page.
    */
   insertReply?(element: Element, text: string, page: PageContext): Promise<ReplyResult>;
+  /** How this platform can take a comment down: delete, hide, or both. Absent: no native removal. */
+  removalModes?: readonly RemovalMode[];
+  /**
+   * Takes the comment down through the platform's own controls (menu, confirmation dialog),
+   * with real pointer events where the site ignores a bare click. Called only after the
+   * comment's record is committed; resolves when the platform shows it gone (or failed).
+   */
+  remove?(element: Element, mode: RemovalMode, page: PageContext): Promise<RemovalResult>;
 }
