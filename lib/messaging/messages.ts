@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../platforms/types';
+import { registerRequestSchema, removalOutcomeSchema } from '../register/messages';
 
 const platformId = z.enum(PLATFORM_IDS);
 const count = z.number().int().min(0).max(1_000_000);
@@ -20,6 +21,8 @@ export const contentToBackground = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('content.openOptions') }).strict(),
+  registerRequestSchema.extend({ type: z.literal('content.register') }),
+  removalOutcomeSchema.extend({ type: z.literal('content.removalOutcome') }),
 ]);
 
 /** Messages the popup or options page sends to the background. */

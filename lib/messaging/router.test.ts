@@ -8,7 +8,12 @@ function setup() {
   const activate = vi.fn(() => ({ activated: true }));
   const hostsChanged = vi.fn(() => ({ hosts: [] }));
   const route = createMessageRouter(BASE, {
-    content: { 'content.pageStatus': pageStatus, 'content.openOptions': vi.fn() },
+    content: {
+      'content.pageStatus': pageStatus,
+      'content.openOptions': vi.fn(),
+      'content.register': vi.fn(),
+      'content.removalOutcome': vi.fn(),
+    },
     extensionPage: { 'popup.activateOnTab': activate, 'options.blogHostsChanged': hostsChanged },
   });
   return { route, pageStatus, activate, hostsChanged };
