@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Classification, Evidence } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
@@ -13,6 +13,8 @@ import {
   type Language,
 } from '../lib/policy/labels';
 import { ForwardSection } from './ForwardSection';
+import { LabelContextValue } from './label-context';
+import { RemoveSection } from './RemoveSection';
 import { ReplySection } from './ReplySection';
 
 const GLYPH: Record<CategoryId, string> = {
@@ -29,11 +31,17 @@ export interface LabelProps extends LabelModel {
 export function Label({ snapshot, classification, language }: LabelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
+  const context = useContext(LabelContextValue);
+  const [registered, setRegistered] = useState(
+    context.registrations.get(snapshot.commentId)?.shortId ?? null,
+  );
   const { category, flags, hints } = classification;
   const flagNames = flags.map((flag) => FLAG_TEXT[flag][language].short);
   const ariaLabel = t(language, 'labelAria', {
     category: CATEGORY_TEXT[category][language].long,
-    flags: flagNames.length > 0 ? t(language, 'flagsAria', { flags: flagNames.join(', ') }) : '',
+    flags:
+      (flagNames.length > 0 ? t(language, 'flagsAria', { flags: flagNames.join(', ') }) : '') +
+      (registered ? `${t(language, 'registered')} ${registered}. ` : ''),
   });
 
   const close = () => {
@@ -68,6 +76,11 @@ export function Label({ snapshot, classification, language }: LabelProps) {
             {HINT_TEXT[hint][language].short}
           </span>
         ))}
+        {registered && (
+          <span class="chip registered" data-registered={registered}>
+            {t(language, 'registered')} {registered}
+          </span>
+        )}
       </button>
       {open && (
         <Panel
@@ -76,6 +89,7 @@ export function Label({ snapshot, classification, language }: LabelProps) {
           classification={classification}
           language={language}
           onClose={close}
+          onRegistered={setRegistered}
         />
       )}
     </>
@@ -88,9 +102,10 @@ interface PanelProps {
   classification: Classification;
   language: Language;
   onClose: () => void;
+  onRegistered: (shortId: string) => void;
 }
 
-function Panel({ anchor, snapshot, classification, language, onClose }: PanelProps) {
+function Panel({ anchor, snapshot, classification, language, onClose, onRegistered }: PanelProps) {
   const { text, authorName: author } = snapshot;
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);
@@ -158,6 +173,11 @@ function Panel({ anchor, snapshot, classification, language, onClose }: PanelPro
         )}
       </p>
       <ReplySection snapshot={snapshot} classification={classification} />
+      <RemoveSection
+        commentId={snapshot.commentId}
+        classification={classification}
+        onRegistered={onRegistered}
+      />
       {(category === 'fault_report' || category === 'question') && (
         <ForwardSection snapshot={snapshot} kind={category} />
       )}

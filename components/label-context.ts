@@ -1,5 +1,7 @@
 import { createContext } from 'preact';
-import type { ReplyResult } from '../lib/platforms/types';
+import type { Classification } from '../lib/classifier';
+import type { RemovalMode, ReplyResult } from '../lib/platforms/types';
+import type { Decision, FlowResult } from '../lib/register/flow';
 import { DEFAULT_SETTINGS, type Settings } from '../lib/settings/settings';
 
 /** What a label needs from the content script around it, besides its comment. */
@@ -8,6 +10,10 @@ export interface LabelContext {
   insertReply(commentId: string, text: string): Promise<ReplyResult>;
   openOptions(): void;
   now(): Date;
+  removalModes(): readonly RemovalMode[];
+  registerComment(commentId: string, classification: Classification, decision: Decision): Promise<FlowResult>;
+  /** Comments registered on this page, so a re-rendered label still says so. */
+  registrations: Map<string, { shortId: string }>;
 }
 
 export const LabelContextValue = createContext<LabelContext>({
@@ -15,6 +21,9 @@ export const LabelContextValue = createContext<LabelContext>({
   insertReply: async () => ({ ok: false, reason: 'not available here' }),
   openOptions: () => {},
   now: () => new Date(),
+  removalModes: () => [],
+  registerComment: async () => ({ stage: 'not_registered', message: 'not available here' }),
+  registrations: new Map(),
 });
 
 /** Copies text; false when the page or browser does not allow it. */

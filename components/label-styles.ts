@@ -121,6 +121,13 @@ mark { background: #ffd8a8; color: inherit; border-radius: 2px; }
   outline: 2px solid #0b57d0;
   outline-offset: 1px;
 }
+.actions .danger { background: #b3261e; border-color: #b3261e; color: #fff; }
+fieldset.flags { border: 0; padding: 0; margin: 6px 0; display: flex; flex-wrap: wrap; gap: 2px 10px; }
+fieldset.flags legend { font-size: 12px; font-weight: 600; padding: 0; margin-bottom: 2px; }
+.check { display: inline-flex; gap: 4px; align-items: center; font-size: 12px; }
+.field.column { flex-direction: column; align-items: stretch; }
+.field textarea { font: inherit; font-size: 12px; }
+.registered { background: #1f1f1f; }
 .link { all: unset; color: #0b57d0; text-decoration: underline; cursor: pointer; }
 .status { font-size: 12px; margin: 6px 0 0; }
 .status.ok { color: #146c2e; }

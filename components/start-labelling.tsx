@@ -6,8 +6,10 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classify } from '../lib/classifier';
 import { createLabeller, type PageStatus } from '../lib/content/labeller';
-import type { ContentToBackground } from '../lib/messaging/messages';
+import { t } from '../lib/i18n/strings';
+import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
+import { removeAndRegister } from '../lib/register/flow';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
 import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
@@ -43,11 +45,25 @@ export async function startLabelling(
     },
   });
 
+  const registrations = new Map<string, { shortId: string }>();
+  const registerComment: LabelContext['registerComment'] = async (commentId, classification, decision) => {
+    const snapshot = labeller.currentSnapshot(commentId);
+    if (!snapshot) return { stage: 'not_registered', message: t(settings.language, 'removeGone') };
+    const result = await removeAndRegister(snapshot, classification, decision, {
+      send: (message) => browser.runtime.sendMessage(message) as Promise<Reply<unknown>>,
+      remove: (mode) => labeller.remove(commentId, mode),
+    });
+    if (result.stage === 'registered') registrations.set(commentId, { shortId: result.shortId });
+    return result;
+  };
   const makeContext = (): LabelContext => ({
     settings,
     insertReply: (commentId, text) => labeller.insertReply(commentId, text),
     openOptions,
     now: () => new Date(),
+    removalModes: () => labeller.removalModes(),
+    registerComment,
+    registrations,
   });
   labelContext = makeContext();
 

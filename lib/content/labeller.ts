@@ -7,7 +7,14 @@
  * which host an element carries; an element showing another comment gets its host rewritten.
  */
 import type { Classification } from '../classifier';
-import type { CommentSnapshot, PageContext, PlatformAdapter, ReplyResult } from '../platforms/types';
+import type {
+  CommentSnapshot,
+  PageContext,
+  PlatformAdapter,
+  RemovalMode,
+  RemovalResult,
+  ReplyResult,
+} from '../platforms/types';
 import { createHost, isOurHost, isPlaced, LABEL_TAG, place, writeHostData } from './label-host';
 import { createPageMemo } from './page-memo';
 import { createSliceScheduler } from './scheduler';
@@ -58,6 +65,12 @@ export interface Labeller {
   refreshAll(): void;
   /** Puts text into the platform's own reply box of the comment with this id, wherever it is now. */
   insertReply(commentId: string, text: string): Promise<ReplyResult>;
+  /** The comment as the page shows it right now, or null when it is no longer there. */
+  currentSnapshot(commentId: string): CommentSnapshot | null;
+  /** How the page's platform can take comments down. */
+  removalModes(): readonly RemovalMode[];
+  /** Takes the comment with this id down through the platform's own controls. */
+  remove(commentId: string, mode: RemovalMode): Promise<RemovalResult>;
 }
 
 export function createLabeller(options: LabellerOptions): Labeller {
@@ -150,6 +163,15 @@ export function createLabeller(options: LabellerOptions): Labeller {
     ownerById.set(snapshot.commentId, element);
     mounted.set(element, state);
     if (!isPlaced(state.host, slot)) place(state.host, slot);
+  }
+
+  /** The element that shows this comment now; sites recycle elements, so the id is checked again. */
+  function locate(commentId: string) {
+    const element = ownerById.get(commentId);
+    const active = adapter;
+    if (!element?.isConnected || !active) return null;
+    const snapshot = active.snapshot(element, page());
+    return snapshot?.commentId === commentId ? { element, adapter: active, snapshot } : null;
   }
 
   function removeLabel(element: Element, state: Mounted): void {
@@ -249,16 +271,28 @@ export function createLabeller(options: LabellerOptions): Labeller {
       clearTimeout(layoutTimer);
     },
     async insertReply(commentId, text) {
-      const element = ownerById.get(commentId);
-      const active = adapter;
-      if (!element?.isConnected || !active)
-        return { ok: false, reason: 'the comment is no longer on the page' };
-      if (active.snapshot(element, page())?.commentId !== commentId) {
-        return { ok: false, reason: 'the comment is no longer on the page' };
-      }
-      if (!active.insertReply) return { ok: false, reason: 'this page has no reply box' };
+      const found = locate(commentId);
+      if (!found) return { ok: false, reason: 'the comment is no longer on the page' };
+      if (!found.adapter.insertReply) return { ok: false, reason: 'this page has no reply box' };
       try {
-        return await active.insertReply(element, text, page());
+        return await found.adapter.insertReply(found.element, text, page());
+      } catch (error) {
+        return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    currentSnapshot(commentId) {
+      return locate(commentId)?.snapshot ?? null;
+    },
+    removalModes() {
+      return adapter?.remove ? (adapter.removalModes ?? []) : [];
+    },
+    async remove(commentId, mode) {
+      const found = locate(commentId);
+      if (!found) return { ok: false, reason: 'the comment is no longer on the page' };
+      if (!found.adapter.remove)
+        return { ok: false, reason: 'this platform cannot remove comments from here' };
+      try {
+        return await found.adapter.remove(found.element, mode, page());
       } catch (error) {
         return { ok: false, reason: error instanceof Error ? error.message : String(error) };
       }
