@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
 import { demoPage } from '../support/demo-pages';
+import { storedEntries, storeSettings as storeSettingsIn } from '../support/extension-state';
 
 let browser: ExtensionBrowser;
 
@@ -11,35 +12,8 @@ const SETTINGS: Settings = {
   signature: { name: 'Maria Ek', title: 'kommunikatör', unit: 'Kommunikationsenheten' },
 };
 
-async function storeSettings(settings: unknown): Promise<void> {
-  await browser.serviceWorker.evaluate(async (value) => {
-    type Storage = { set(items: Record<string, unknown>): Promise<void> };
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: Storage } } }).chrome;
-    await chromeApi.storage.local.set({ settings: value });
-  }, settings);
-}
-
-/** Every record in the extension's own IndexedDB, read from one of its pages. */
-async function storedRecords(): Promise<Record<string, unknown>[]> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const records = await page.evaluate(
-    () =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('moderera');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('records')) return resolve([]);
-          const request = db.transaction('records').objectStore('records').getAll();
-          request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
-  await page.close();
-  return records;
-}
+const storeSettings = (settings: unknown) => storeSettingsIn(browser, settings);
+const storedRecords = () => storedEntries(browser, 'records');
 
 async function openPanel(page: Page, selector: string) {
   await page.waitForSelector(selector, { state: 'attached', timeout: 15_000 });
@@ -68,9 +42,9 @@ describe('register only', () => {
     expect(await label.locator('input[name="secret"]').isChecked()).toBe(true);
     await label.locator('textarea[name="note"]').fill('Granne pekas ut med personnummer.');
     await label.locator('[data-action="confirm"]').click();
-    await expect.poll(async () => (await label.locator('[role="status"]').last().textContent()) ?? '').toMatch(
-      /Registrerad som [0-9A-Z]{8}\. Kommentaren ligger kvar\./,
-    );
+    await expect
+      .poll(async () => (await label.locator('[role="status"]').last().textContent()) ?? '')
+      .toMatch(/Registrerad som [0-9A-Z]{8}\. Kommentaren ligger kvar\./);
     const shortId = await label.locator('[data-registered]').getAttribute('data-registered');
     expect(shortId).toMatch(/^[0-9A-Z]{8}$/);
     expect(await page.locator(`moderera-label[data-comment-id="${commentId}"]`).count()).toBe(1);
@@ -81,7 +55,11 @@ describe('register only', () => {
     expect(record).toMatchObject({
       snapshot: { platform: 'facebook', commentId, authorName: 'Sara Persson' },
       classification: { category: 'offensive_confidential', classifierVersion: expect.any(String) },
-      decision: { action: 'register_only', note: 'Granne pekas ut med personnummer.', secrecy: { provision: expect.stringMatching(/^OSL /) } },
+      decision: {
+        action: 'register_only',
+        note: 'Granne pekas ut med personnummer.',
+        secrecy: { provision: expect.stringMatching(/^OSL /) },
+      },
       moderator: SETTINGS.signature,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
@@ -98,7 +76,9 @@ describe('register only', () => {
     const label = await openPanel(page, 'moderera-label[data-flags~="profanity"]');
     await label.locator('[data-action="register-only"]').click();
     await label.locator('[data-action="confirm"]').click();
-    await expect.poll(async () => (await label.locator('[role="alert"]').textContent()) ?? '').toContain('Inget har tagits bort');
+    await expect
+      .poll(async () => (await label.locator('[role="alert"]').textContent()) ?? '')
+      .toContain('Inget har tagits bort');
     expect((await storedRecords()).length).toBe(before);
     await page.close();
     await storeSettings(SETTINGS);

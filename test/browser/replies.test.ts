@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
 import { demoPage } from '../support/demo-pages';
+import { storeSettings as storeSettingsIn } from '../support/extension-state';
 
 let browser: ExtensionBrowser;
 
@@ -12,13 +13,7 @@ const SETTINGS: Settings = {
   mailboxes: [{ id: 'gata', name: 'Gatuenheten', email: 'gata@tyreso.se' }],
 };
 
-async function storeSettings(settings: unknown): Promise<void> {
-  await browser.serviceWorker.evaluate(async (value) => {
-    type Storage = { set(items: Record<string, unknown>): Promise<void> };
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: Storage } } }).chrome;
-    await chromeApi.storage.local.set({ settings: value });
-  }, settings);
-}
+const storeSettings = (settings: unknown) => storeSettingsIn(browser, settings);
 
 beforeAll(async () => {
   browser = await launchWithExtension();
@@ -76,9 +71,12 @@ describe('templated replies', () => {
         ({ owner, id }) => {
           const active = document.activeElement;
           if (!active || !id) return false;
-          if (owner === 'wordpress') return document.querySelector('#replyrow')?.previousElementSibling?.id === `comment-${id}`;
+          if (owner === 'wordpress')
+            return document.querySelector('#replyrow')?.previousElementSibling?.id === `comment-${id}`;
           if (owner === 'facebook') {
-            const link = document.querySelector(`a[href*="comment_id=${id}"], a[href*="reply_comment_id=${id}"]`);
+            const link = document.querySelector(
+              `a[href*="comment_id=${id}"], a[href*="reply_comment_id=${id}"]`,
+            );
             const article = link?.closest('[role="article"]');
             const thread = article?.parentElement?.parentElement;
             return !!thread?.contains(active);
@@ -98,7 +96,9 @@ describe('templated replies', () => {
     const page = await browser.context.newPage();
     await page.goto(demoPage('facebook-sv').url);
     await page.waitForSelector('moderera-label', { state: 'attached' });
-    const political = page.locator('moderera-label[data-category="question"]').filter({ has: page.locator('.chip.hint') });
+    const political = page
+      .locator('moderera-label[data-category="question"]')
+      .filter({ has: page.locator('.chip.hint') });
     await political.first().locator('[data-action="open-panel"]').click();
     const options = political.first().locator('select[data-field="reply-template"] option');
     expect(await options.first().textContent()).toBe('Politisk fråga: hänvisa till partierna');
@@ -111,7 +111,9 @@ describe('templated replies', () => {
     const label = await openPanelOf(page, 'moderera-label');
     const preview = (await label.locator('[data-field="reply-preview"]').textContent()) ?? '';
     await label.locator('[data-action="reply-template"]').click();
-    await expect.poll(async () => (await label.locator('[role="status"]').textContent()) ?? '').toContain('kopierad');
+    await expect
+      .poll(async () => (await label.locator('[role="status"]').textContent()) ?? '')
+      .toContain('kopierad');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(preview);
     await page.close();
   });
@@ -133,7 +135,9 @@ describe('templated replies', () => {
     const page = await browser.context.newPage();
     await page.goto(demoPage('wordpress-sv').url);
     const label = await openPanelOf(page, 'moderera-label[data-category="question"]');
-    expect(await label.locator('[role="alert"]').textContent()).toContain('Ange ditt namn, din titel och din enhet');
+    expect(await label.locator('[role="alert"]').textContent()).toContain(
+      'Ange ditt namn, din titel och din enhet',
+    );
     expect(await label.locator('[data-action="reply-template"]').count()).toBe(0);
     await page.close();
     await storeSettings(SETTINGS);
