@@ -9,12 +9,15 @@
  */
 
 import { elementText } from './dom-text';
+import { dispatchPointerClick, waitForElement } from './native-input';
 import {
   type CommentSnapshot,
   type LabelSlot,
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type RemovalMode,
+  type RemovalResult,
 } from './types';
 
 /** Per-site knowledge as data, so it can be reviewed and tested on its own. */
@@ -34,6 +37,16 @@ export const BLOGGER_SELECTORS = {
   profilePath: /^\/profile\/\d+\/?$/,
   /** Link to the post in the editor (seen format, presence in the admin list inferred). */
   postEditPath: /^\/blog\/post\/edit\/\d+\/(\d+)/,
+  /**
+   * Inferred: the row's delete action (the trash-can button, labelled "Ta bort" / "Remove" /
+   * "Delete"), not "Remove content" (which leaves a placeholder) nor "Spam".
+   */
+  removeLabel: /^(?:ta bort|radera|remove|delete)$/i,
+  /** Inferred: the confirmation dialog and its confirming button. */
+  dialog: '[role="alertdialog"], [role="dialog"]',
+  dialogConfirm:
+    '[data-mdc-dialog-action="ok"], [data-mdc-dialog-action="accept"], [data-mdc-dialog-action="delete"]',
+  dialogCancel: '[data-mdc-dialog-action="cancel"], [data-mdc-dialog-action="close"]',
   /** Text of the header that only separates author and time. */
   separator: /^[\s·•|,-]*$/,
 } as const;
@@ -226,6 +239,99 @@ function matchesUrl(url: URL): boolean {
   );
 }
 
+/** How long remove waits for the confirmation dialog. */
+export const REMOVE_DIALOG_TIMEOUT_MS = 3000;
+/** How long remove waits for the row to go after confirming. */
+export const REMOVE_TIMEOUT_MS = 5000;
+
+export interface BloggerRemoveTimeouts {
+  dialogMs?: number;
+  goneMs?: number;
+}
+
+function labelOf(element: Element): string {
+  return (element.getAttribute('aria-label') ?? elementText(element)).trim();
+}
+
+function isShown(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden') || node.getAttribute('aria-hidden') === 'true') return false;
+    if (view?.getComputedStyle(node).display === 'none') return false;
+  }
+  return element.isConnected;
+}
+
+/** The row's own delete button (not a nested row's). */
+function removeButtonOf(row: Element): Element | null {
+  const buttons = Array.from(row.querySelectorAll('[role="button"], button'));
+  return (
+    buttons.find(
+      (button) => S.removeLabel.test(labelOf(button)) && button.closest(S.row) === row && isShown(button),
+    ) ?? null
+  );
+}
+
+function confirmButtonOf(dialog: Element): Element | null {
+  const byAction = dialog.querySelector(S.dialogConfirm);
+  if (byAction) return byAction;
+  const buttons = Array.from(dialog.querySelectorAll('[role="button"], button'));
+  return buttons.find((button) => S.removeLabel.test(labelOf(button))) ?? null;
+}
+
+function rowShowing(document: Document, id: string): boolean {
+  return Array.from(document.querySelectorAll(S.permalink)).some((link) => {
+    const row = rowOf(link);
+    return row !== null && ownPermalink(row)?.commentId === id && isShown(row);
+  });
+}
+
+/**
+ * Deletes the comment with the row's own delete button and the confirmation dialog (both
+ * INFERRED: nobody has shown the admin's markup; see the fixture README). Right before
+ * confirming it checks that the row still shows this comment; otherwise it cancels. Done when no
+ * row on the page shows the comment any more.
+ */
+export async function removeBloggerComment(
+  row: Element,
+  mode: RemovalMode = 'delete',
+  timeouts: BloggerRemoveTimeouts = {},
+): Promise<RemovalResult> {
+  if (mode !== 'delete') return { ok: false, reason: `Blogger cannot ${mode} a comment here` };
+  const id = ownPermalink(row)?.commentId;
+  if (!id || rowOf(ownPermalink(row)?.link ?? row) !== row) return { ok: false, reason: 'not a comment row' };
+  const button = removeButtonOf(row);
+  if (!button) return { ok: false, reason: 'the comment has no remove button' };
+  const document = row.ownerDocument;
+  const dialogsBefore = new Set(Array.from(document.querySelectorAll(S.dialog)).filter(isShown));
+  dispatchPointerClick(button);
+  const dialog = await waitForElement(
+    document,
+    () =>
+      Array.from(document.querySelectorAll(S.dialog)).find(
+        (candidate) =>
+          !dialogsBefore.has(candidate) && isShown(candidate) && confirmButtonOf(candidate) !== null,
+      ) ?? null,
+    timeouts.dialogMs ?? REMOVE_DIALOG_TIMEOUT_MS,
+  );
+  if (!dialog) return { ok: false, reason: 'the confirmation dialog did not appear' };
+  const confirm = confirmButtonOf(dialog);
+  // The row may have been re-rendered for another comment while the dialog opened.
+  if (!confirm || !row.isConnected || ownPermalink(row)?.commentId !== id) {
+    const cancel = dialog.querySelector(S.dialogCancel);
+    if (cancel) dispatchPointerClick(cancel);
+    return { ok: false, reason: 'the comment changed before confirming' };
+  }
+  dispatchPointerClick(confirm);
+  const gone = await waitForElement(
+    document,
+    () => (rowShowing(document, id) ? null : document.documentElement),
+    timeouts.goneMs ?? REMOVE_TIMEOUT_MS,
+  );
+  if (!gone) return { ok: false, reason: 'the comment is still there after confirming' };
+  return { ok: true, outcome: 'removed' };
+}
+
 /**
  * No `insertReply`: Blogger's comment admin has no reply box. A reply is written as a new comment
  * on the blog post itself (under the comment's permalink), so the caller's clipboard fallback is
@@ -239,4 +345,6 @@ export const bloggerAdapter: PlatformAdapter = {
   snapshot,
   labelSlot,
   hasCommentSection: (page) => matchesUrl(page.url) && page.document.querySelector(S.permalink) !== null,
+  removalModes: ['delete'],
+  remove: (row, mode) => removeBloggerComment(row, mode),
 };

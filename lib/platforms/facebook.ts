@@ -14,6 +14,8 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type RemovalMode,
+  type RemovalResult,
   type ReplyResult,
 } from './types';
 
@@ -44,6 +46,42 @@ export const FACEBOOK_SELECTORS = {
   postMessage: '[data-ad-comet-preview="message"], [data-ad-preview="message"]',
   /** A comment's "Hide or report this" / "Edit or delete this" menu button (for later actions). */
   menuButton: '[role="button"][aria-haspopup="menu"]',
+  /**
+   * The comment menu's aria-labels: "Hide or report this" on others' comments, "Edit or delete
+   * this" on the page's own (seen in English; the Swedish forms are inferred, both variants of
+   * "delete" kept). Without a match, the comment's own `menuButton` is taken.
+   */
+  menuButtonLabels: [
+    'Hide or report this',
+    'Edit or delete this',
+    'Dölj eller rapportera det här',
+    'Redigera eller radera det här',
+    'Redigera eller ta bort det här',
+  ],
+  /** The menu a menu button opens, in a layer at the end of the page (seen). */
+  menu: 'div[role="menu"]',
+  menuItem: '[role="menuitem"]',
+  /** The confirmation after a menu item (seen). */
+  dialog: 'div[role="dialog"]',
+  dialogButton: '[role="button"], button',
+  /**
+   * Menu item texts per removal mode (inferred: the items have no language-free mark). Matched
+   * against the item's whole text or any of its text lines (an item may add a description).
+   */
+  removalItemTexts: {
+    hide: ['Dölj kommentar', 'Hide comment'],
+    delete: ['Radera', 'Delete', 'Ta bort', 'Radera kommentar', 'Delete comment', 'Ta bort kommentar'],
+  },
+  /** The confirmation dialog's confirm button, by text or aria-label (inferred). */
+  removalConfirmTexts: {
+    hide: ['Dölj', 'Hide', 'Dölj kommentar', 'Hide comment'],
+    delete: ['Radera', 'Delete', 'Ta bort'],
+  },
+  /**
+   * How a hidden comment looks to the page admin (inferred): Facebook keeps it, greyed, with a
+   * "Hidden" note and an "Unhide" control in its own action row.
+   */
+  hiddenMarkers: ['Dold', 'Dolt', 'Hidden', 'Dold kommentar', 'Hidden comment', 'Sluta dölja', 'Unhide'],
   /** Absolute time, when present (older markup). */
   absoluteTime: 'abbr[data-utime], time[datetime]',
   /** First path segments that are not profiles or pages. */
@@ -88,6 +126,9 @@ const S = FACEBOOK_SELECTORS;
 
 /** How long the reply box may take to appear after the click on Reply. */
 export const FACEBOOK_REPLY_BOX_TIMEOUT_MS = 3000;
+
+/** How long removal waits for the menu, the confirmation dialog, and the comment to go. */
+export const FACEBOOK_REMOVAL_TIMEOUTS_MS = { menu: 3000, dialog: 3000, gone: 5000 } as const;
 
 interface CommentIds {
   commentId: string;
@@ -437,6 +478,237 @@ async function insertReply(element: Element, text: string, page: PageContext): P
   return typed ? { ok: true } : { ok: false, reason: 'The reply box did not take the text' };
 }
 
+/*
+ * Native removal. The page admin's comment menu ("Hide or report this" / "Edit or delete this")
+ * opens a `div[role="menu"]` in a layer at the end of the page; its items have no language-free
+ * mark, so they are matched by text (sv/en, inferred), then a `div[role="dialog"]` asks for
+ * confirmation. A post opened as a modal is itself a `div[role="dialog"]`, so neither the menu
+ * nor the confirmation may be one that contains the comment, and both must have appeared (or
+ * become visible) after the click that opens them. Nothing but the menu button, the chosen item
+ * and the confirm button is ever clicked; a menu or dialog left open on failure gets Escape.
+ */
+
+type ReadSnapshot = (element: Element) => CommentSnapshot | null;
+
+function fail(reason: string): RemovalResult {
+  return { ok: false, reason };
+}
+
+function normalised(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether the control's aria-label, whole text or one of its text lines (leaf elements) is one of `texts`. */
+function matchesText(control: Element, texts: readonly string[]): boolean {
+  const wanted = texts.map(normalised);
+  const label = control.getAttribute('aria-label');
+  if (label && wanted.includes(normalised(label))) return true;
+  if (wanted.includes(normalised(control.textContent ?? ''))) return true;
+  return Array.from(control.querySelectorAll('*')).some(
+    (node) => node.children.length === 0 && wanted.includes(normalised(node.textContent ?? '')),
+  );
+}
+
+function isDisabled(control: Element): boolean {
+  return control.getAttribute('aria-disabled') === 'true' || control.hasAttribute('disabled');
+}
+
+/** Whether the element is rendered: connected, and neither it nor an ancestor hidden or `display: none`. */
+function isShown(element: Element): boolean {
+  if (!element.isConnected) return false;
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view?.getComputedStyle ? view.getComputedStyle(node) : (node as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+function shownSet(document: Document, selector: string): Set<Element> {
+  return new Set(Array.from(document.querySelectorAll(selector)).filter(isShown));
+}
+
+/** A menu or dialog that became visible after the click and is not the one the comment sits in. */
+function newlyShown(
+  document: Document,
+  selector: string,
+  comment: Element,
+  before: ReadonlySet<Element>,
+): Element[] {
+  return Array.from(document.querySelectorAll(selector)).filter(
+    (found) => !before.has(found) && !found.contains(comment) && isShown(found),
+  );
+}
+
+/** Closes an open menu or dialog the way a person would without clicking: Escape. */
+function pressEscape(document: Document, within: Element | null): void {
+  const target = (within?.isConnected ? within : null) ?? document.activeElement ?? document.body;
+  if (!target) return;
+  const view = document.defaultView as (Window & typeof globalThis) | null;
+  const Ctor = view?.KeyboardEvent ?? KeyboardEvent;
+  for (const type of ['keydown', 'keyup']) {
+    target.dispatchEvent(
+      new Ctor(type, {
+        key: 'Escape',
+        code: 'Escape',
+        keyCode: 27,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+/** The comment's own menu button: by its aria-label (sv/en), else its own `aria-haspopup="menu"` button. */
+function removalMenuButton(element: Element): Element | null {
+  const labels = S.menuButtonLabels.map(normalised);
+  const labelled = ownElements(element, '[role="button"][aria-label]').find((button) =>
+    labels.includes(normalised(button.getAttribute('aria-label') ?? '')),
+  );
+  return labelled ?? ownElements(element, S.menuButton)[0] ?? null;
+}
+
+function commentsWithId(document: Document, id: string): Element[] {
+  return Array.from(document.querySelectorAll(S.comment)).filter(
+    (article) => commentIds(article)?.commentId === id,
+  );
+}
+
+/** Whether the comment shows Facebook's hidden state to the admin (inferred: a "Hidden" note or "Unhide"). */
+function showsHidden(article: Element): boolean {
+  const text = textContainer(article);
+  const markers = S.hiddenMarkers.map(normalised);
+  return ownElements(article, 'span, [role="button"]').some(
+    (found) => !text?.contains(found) && markers.includes(normalised(found.textContent ?? '')),
+  );
+}
+
+function removalDone(document: Document, id: string, mode: RemovalMode): boolean {
+  const shown = commentsWithId(document, id);
+  return mode === 'hide' ? shown.some(showsHidden) : shown.length === 0;
+}
+
+function openedMenu(document: Document, comment: Element, before: ReadonlySet<Element>): Element | null {
+  const menus = newlyShown(document, S.menu, comment, before).filter(
+    (menu) => menu.querySelector(S.menuItem) !== null,
+  );
+  return menus.at(-1) ?? null;
+}
+
+function removalItem(menu: Element, mode: RemovalMode): Element | null {
+  const texts = S.removalItemTexts[mode];
+  return (
+    Array.from(menu.querySelectorAll(S.menuItem)).find(
+      (item) => isShown(item) && !isDisabled(item) && matchesText(item, texts),
+    ) ?? null
+  );
+}
+
+function confirmButton(
+  document: Document,
+  comment: Element,
+  before: ReadonlySet<Element>,
+  mode: RemovalMode,
+): Element | null {
+  const texts = S.removalConfirmTexts[mode];
+  for (const dialog of newlyShown(document, S.dialog, comment, before).reverse()) {
+    const buttons = Array.from(dialog.querySelectorAll(S.dialogButton)).filter(
+      (button) => isShown(button) && !isDisabled(button) && matchesText(button, texts),
+    );
+    const last = buttons.at(-1);
+    if (last) return last;
+  }
+  return null;
+}
+
+/**
+ * Hides or deletes the comment through the admin's menu and its confirmation, with real pointer
+ * clicks. The comment's id is taken on entry (through `this.snapshot`, so a wrapped adapter is
+ * honoured) and checked again before the item and before the confirmation, because Facebook
+ * re-renders elements. Resolves when the comment is gone from the page (delete) or shows the
+ * hidden state (hide), or with a reason: no menu button, the menu did not open within 3 s, no
+ * such item, no confirmation dialog within 3 s, the comment changed, or still there after 5 s.
+ */
+async function remove(
+  this: PlatformAdapter | undefined,
+  element: Element,
+  mode: RemovalMode,
+  page: PageContext,
+): Promise<RemovalResult> {
+  const read: ReadSnapshot = (target) =>
+    this?.snapshot ? this.snapshot(target, page) : snapshot(target, page);
+  if (mode !== 'hide' && mode !== 'delete') return fail(`Facebook cannot remove a comment by "${mode}"`);
+  const expected = element.isConnected ? read(element)?.commentId : undefined;
+  if (!expected) return fail('The comment is no longer on the page');
+  const stillShows = (): boolean => element.isConnected && read(element)?.commentId === expected;
+  const document = page.document;
+  const outcome = mode === 'hide' ? 'hidden' : 'removed';
+  if (mode === 'hide' && removalDone(document, expected, mode)) return { ok: true, outcome };
+
+  const button = removalMenuButton(element);
+  if (!button) return fail('No menu button found for this comment');
+  const menusBefore = shownSet(document, S.menu);
+  dispatchPointerClick(button);
+  const menu = await waitForElement(
+    document,
+    () => openedMenu(document, element, menusBefore),
+    FACEBOOK_REMOVAL_TIMEOUTS_MS.menu,
+  );
+  if (!menu) return fail('The comment menu did not open within 3 s');
+  const item = removalItem(menu, mode);
+  if (!item) {
+    pressEscape(document, menu);
+    return fail(`The comment menu has no "${S.removalItemTexts[mode][0]}" item`);
+  }
+  if (!stillShows()) {
+    pressEscape(document, menu);
+    return fail('The comment changed while its menu opened');
+  }
+
+  const dialogsBefore = shownSet(document, S.dialog);
+  dispatchPointerClick(item);
+  let doneWithoutDialog = false;
+  const confirm = await waitForElement(
+    document,
+    () => {
+      const found = confirmButton(document, element, dialogsBefore, mode);
+      // Should Facebook hide without asking, the hidden state itself is the answer.
+      if (!found && mode === 'hide' && removalDone(document, expected, mode)) {
+        doneWithoutDialog = true;
+        return document.documentElement;
+      }
+      return found;
+    },
+    FACEBOOK_REMOVAL_TIMEOUTS_MS.dialog,
+  );
+  if (doneWithoutDialog) return { ok: true, outcome };
+  if (!confirm) return fail('The confirmation dialog did not appear');
+  if (!stillShows()) {
+    pressEscape(document, confirm);
+    return fail('The comment changed before the removal was confirmed');
+  }
+
+  dispatchPointerClick(confirm);
+  const done = await waitForElement(
+    document,
+    () => (removalDone(document, expected, mode) ? document.documentElement : null),
+    FACEBOOK_REMOVAL_TIMEOUTS_MS.gone,
+  );
+  if (!done) {
+    return fail(
+      mode === 'hide'
+        ? 'The comment does not show as hidden after 5 s'
+        : 'The comment is still there after 5 s',
+    );
+  }
+  return { ok: true, outcome };
+}
+
 export const facebookAdapter: PlatformAdapter = {
   id: 'facebook',
   matchesUrl: (url) => url.protocol === 'https:' && (S.hosts as readonly string[]).includes(url.hostname),
@@ -446,4 +718,6 @@ export const facebookAdapter: PlatformAdapter = {
   labelSlot,
   hasCommentSection,
   insertReply,
+  removalModes: ['hide', 'delete'],
+  remove,
 };

@@ -16,6 +16,8 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type RemovalMode,
+  type RemovalResult,
   type ReplyResult,
 } from './types';
 
@@ -41,6 +43,14 @@ export const WORDPRESS_SELECTORS = {
   rowActions: '.row-actions',
   trashLink: 'span.trash a.delete[data-wp-lists]',
   replyButton: 'button[data-action="replyto"]',
+  /** The undo row WordPress puts before a trashed comment's row (`tr#undo-{ID}.undo.untrash`). */
+  undoRowPrefix: 'undo-',
+  /** Where WordPress' list script writes an ajax error (`.notice-error`). */
+  ajaxResponse: '#ajax-response',
+  ajaxError: '.notice-error',
+  /** Counts WordPress' list script updates once the trash request has answered. */
+  trashCount: 'span.trash-count',
+  totalCount: '.displaying-num',
   replyRow: 'tr#replyrow',
   replyTextarea: 'textarea#replycontent',
   /** The reply row's hidden field naming the comment it answers. */
@@ -364,6 +374,134 @@ export async function insertWordPressReply(
   return { ok: true };
 }
 
+/** How long remove waits for WordPress to hide the row (it fades out over 350 ms). */
+export const REMOVE_START_TIMEOUT_MS = 3000;
+/** How long remove waits for WordPress' answer once it has clicked. */
+export const REMOVE_TIMEOUT_MS = 5000;
+
+export interface RemoveTimeouts {
+  /** For WordPress to start: the row fading out or an error. */
+  startMs?: number;
+  /** For the whole removal to be confirmed. */
+  doneMs?: number;
+}
+
+/** The comment's own trash link: `delete:the-comment-list:comment-{ID}:…:trash=1`, nothing else. */
+function trashLinkOf(row: Element, id: string): HTMLElement | null {
+  const prefix = `delete:the-comment-list:comment-${id}:`;
+  for (const link of Array.from(row.querySelectorAll<HTMLElement>(WORDPRESS_SELECTORS.trashLink))) {
+    const data = link.getAttribute('data-wp-lists') ?? '';
+    if (data.startsWith(prefix) && /(?:^|[:&])trash=1(?:&|$)/.test(data.slice(prefix.length))) return link;
+  }
+  return null;
+}
+
+/** The row is out of sight: removed, no longer in the list, or hidden by WordPress' fade. */
+function rowGone(row: Element, list: Element | null): boolean {
+  if (!row.isConnected || (list !== null && !list.contains(row))) return true;
+  return !isDisplayed(row);
+}
+
+function ajaxErrorText(document: Document): string | null {
+  const error = document
+    .querySelector(WORDPRESS_SELECTORS.ajaxResponse)
+    ?.querySelector(WORDPRESS_SELECTORS.ajaxError);
+  return error ? (cleanText(elementText(error)) ?? '') : null;
+}
+
+function countsText(document: Document): string {
+  return [WORDPRESS_SELECTORS.trashCount, WORDPRESS_SELECTORS.totalCount]
+    .map((selector) =>
+      Array.from(document.querySelectorAll(selector))
+        .map((element) => element.textContent ?? '')
+        .join('|'),
+    )
+    .join('#');
+}
+
+function undoRowOf(row: Element, id: string): Element | null {
+  const wanted = `${WORDPRESS_SELECTORS.undoRowPrefix}${id}`;
+  const list = row.closest(WORDPRESS_SELECTORS.list) ?? row.ownerDocument;
+  return Array.from(list.querySelectorAll(`tr.undo`)).find((element) => element.id === wanted) ?? null;
+}
+
+/**
+ * Moves the comment to WordPress' trash with WordPress' own trash link (its list script posts
+ * `action=delete-comment&trash=1` to admin-ajax.php and swaps the row for an undo row). Resolves
+ * `removed` once the row is hidden, the undo row is there and WordPress has updated its counts
+ * (which it does only after the request has answered); fails when WordPress shows an error or
+ * puts the row back. "Delete permanently" is never used: a trashed comment can be restored.
+ */
+export async function removeWordPressComment(
+  row: Element,
+  mode: RemovalMode = 'delete',
+  timeouts: RemoveTimeouts = {},
+): Promise<RemovalResult> {
+  if (mode !== 'delete') return { ok: false, reason: `WordPress cannot ${mode} a comment here` };
+  const id = isCommentRow(row) ? rowId(row) : null;
+  if (!id) return { ok: false, reason: 'not a comment row' };
+  const link = trashLinkOf(row, id);
+  if (!link) return { ok: false, reason: 'the comment has no trash link' };
+  if (!isDisplayed(row)) return { ok: false, reason: 'the comment row is not shown' };
+  const document = row.ownerDocument;
+  const list = row.closest(WORDPRESS_SELECTORS.list);
+  const countsBefore = countsText(document);
+  const errorBefore = ajaxErrorText(document);
+  const undoBefore = undoRowOf(row, id);
+  // Re-checked right before the click: the row still is this comment's.
+  if (rowId(row) !== id || !row.isConnected || trashLinkOf(row, id) !== link) {
+    return { ok: false, reason: 'the comment row changed before the trash' };
+  }
+  // Without WordPress' script the link would navigate away (and this would never learn the result).
+  const stay = (event: Event): void => event.preventDefault();
+  link.addEventListener('click', stay, { once: true });
+  try {
+    dispatchPointerClick(link);
+  } finally {
+    link.removeEventListener('click', stay);
+  }
+
+  let hidden = false;
+  const check = (): RemovalResult | null => {
+    const error = ajaxErrorText(document);
+    if (error !== null && error !== errorBefore)
+      return { ok: false, reason: `WordPress: ${error || 'error'}` };
+    const undo = undoRowOf(row, id);
+    if (rowGone(row, list)) {
+      hidden = true;
+      if (undo && undo !== undoBefore && countsText(document) !== countsBefore) {
+        return { ok: true, outcome: 'removed' };
+      }
+    } else if (hidden) {
+      return { ok: false, reason: 'WordPress put the comment back' };
+    }
+    return null;
+  };
+  // WordPress' script answers a click at once: the undo row goes in and the row starts to fade.
+  const started = await waitForElement(
+    document,
+    () =>
+      check() !== null || rowGone(row, list) || (undoRowOf(row, id) ?? undoBefore) !== undoBefore
+        ? row
+        : null,
+    timeouts.startMs ?? REMOVE_START_TIMEOUT_MS,
+  );
+  if (!started) return { ok: false, reason: 'WordPress did not react to the trash link' };
+  let result: RemovalResult | null = null;
+  await waitForElement(
+    document,
+    () => {
+      result = check();
+      return result ? row : null;
+    },
+    timeouts.doneMs ?? REMOVE_TIMEOUT_MS,
+  );
+  const final = result ?? check();
+  if (final) return final;
+  if (rowGone(row, list)) return { ok: false, reason: 'WordPress did not confirm the trash' };
+  return { ok: false, reason: 'the comment is still there' };
+}
+
 export const wordpressAdapter: PlatformAdapter = {
   id: 'wordpress',
   matchesUrl,
@@ -373,4 +511,6 @@ export const wordpressAdapter: PlatformAdapter = {
   labelSlot,
   hasCommentSection,
   insertReply: (row, text) => insertWordPressReply(row, text),
+  removalModes: ['delete'],
+  remove: (row, mode) => removeWordPressComment(row, mode),
 };

@@ -18,6 +18,8 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type RemovalMode,
+  type RemovalResult,
   type ReplyResult,
 } from './types';
 
@@ -39,6 +41,15 @@ export const STUDIO_SELECTORS = {
   commentBoxTextarea: 'textarea#textarea',
   actionMenuButton: 'ytcp-comment-action-buttons .action-menu-button',
   batchSelect: 'ytcp-checkbox-lit#batch-select',
+  /** Inferred: the checkbox's own role=checkbox element carrying aria-checked. */
+  batchSelectBox: '[role="checkbox"]',
+  /** Inferred: the bar that appears while comments are ticked. */
+  batchBar: ['ytcp-comments-batch-actions', '#batch-actions'],
+  /** Inferred: the bar's remove button (ids first, then its label in any of these words). */
+  batchRemoveButton: ['#remove-button', '#delete-button'],
+  /** Seen: the confirmation dialog's button. */
+  confirmButton: '#confirm-button',
+  cancelButton: '#cancel-button',
   videoThumbnailLink: 'ytcp-comment-video-thumbnail a#body',
   videoThumbnailTitle: 'ytcp-comment-video-thumbnail #video-title',
   /** Inferred: the video title in the side drawer of a /video/{id}/ page. */
@@ -280,6 +291,163 @@ export async function insertStudioReply(
   return { ok: true };
 }
 
+/** Inferred: the batch remove button's label, when it has none of the ids above. */
+export const STUDIO_BATCH_REMOVE_LABEL = /^(?:ta bort|radera|remove|delete)$/i;
+
+/** How long remove waits for the batch bar and the confirmation dialog. */
+export const REMOVE_DIALOG_TIMEOUT_MS = 3000;
+/** How long remove waits for the comment to disappear after confirming. */
+export const REMOVE_TIMEOUT_MS = 5000;
+
+export interface StudioRemoveTimeouts {
+  dialogMs?: number;
+  goneMs?: number;
+}
+
+function checkboxBox(host: Element): Element {
+  return host.querySelector(STUDIO_SELECTORS.batchSelectBox) ?? host;
+}
+
+function isTicked(host: Element): boolean {
+  return (
+    checkboxBox(host).getAttribute('aria-checked') === 'true' ||
+    host.getAttribute('aria-checked') === 'true' ||
+    host.hasAttribute('checked')
+  );
+}
+
+function tickedBoxes(document: Document): Element[] {
+  return Array.from(document.querySelectorAll(STUDIO_SELECTORS.batchSelect)).filter(isTicked);
+}
+
+/** Whether the page is shown to the user: connected and neither it nor an ancestor hidden. */
+function isVisible(element: Element): boolean {
+  return element.isConnected && isShown(element, element.ownerDocument.documentElement);
+}
+
+function pressTarget(host: Element): Element {
+  const inner = host.querySelector('button, [role="button"]');
+  return inner && !(inner as HTMLButtonElement).disabled ? inner : host;
+}
+
+function batchRemoveButton(document: Document): Element | null {
+  for (const barSelector of STUDIO_SELECTORS.batchBar) {
+    for (const bar of Array.from(document.querySelectorAll(barSelector))) {
+      if (!isVisible(bar)) continue;
+      for (const selector of STUDIO_SELECTORS.batchRemoveButton) {
+        const found = bar.querySelector(withoutIdFastPath(selector));
+        if (found && isVisible(found)) return found;
+      }
+      const labelled = Array.from(bar.querySelectorAll('button, [role="button"]')).find((button) => {
+        const label = cleanText(button.getAttribute('aria-label') ?? elementText(button)) ?? '';
+        return STUDIO_BATCH_REMOVE_LABEL.test(label) && isVisible(button);
+      });
+      if (labelled) return labelled;
+    }
+  }
+  return null;
+}
+
+function visibleConfirmButtons(document: Document): Element[] {
+  return Array.from(document.querySelectorAll(withoutIdFastPath(STUDIO_SELECTORS.confirmButton))).filter(
+    isVisible,
+  );
+}
+
+/** The dialog a confirm button belongs to (for its cancel button). */
+function dialogOf(confirm: Element): Element {
+  return (
+    confirm.closest('[role="dialog"], [role="alertdialog"], ytcp-confirmation-dialog, ytcp-dialog') ?? confirm
+  );
+}
+
+/**
+ * Removes the comment with Studio's batch flow (seen): tick only this comment's
+ * `ytcp-checkbox-lit#batch-select` (every other ticked comment is unticked first), press the batch
+ * bar's remove button, then the confirmation dialog's `#confirm-button`. Right before confirming it
+ * checks again that this element still shows the comment and that it is the only one ticked;
+ * otherwise it cancels. Done when no comment on the page shows the id any more.
+ */
+export async function removeStudioComment(
+  element: Element,
+  readCommentId: StudioCommentIdReader,
+  mode: RemovalMode = 'delete',
+  timeouts: StudioRemoveTimeouts = {},
+): Promise<RemovalResult> {
+  if (mode !== 'delete') return { ok: false, reason: `YouTube Studio cannot ${mode} a comment here` };
+  const readId = (candidate: Element): string | null => {
+    const value = readCommentId(candidate);
+    return value && STUDIO_COMMENT_ID.test(value) ? value : null;
+  };
+  const id = readId(element);
+  if (!id) return { ok: false, reason: 'the comment id is unknown' };
+  const checkbox = own(element, STUDIO_SELECTORS.batchSelect);
+  if (!checkbox) return { ok: false, reason: 'the comment has no selection checkbox' };
+  const document = element.ownerDocument;
+  const dialogMs = timeouts.dialogMs ?? REMOVE_DIALOG_TIMEOUT_MS;
+  const isOwn = (): boolean =>
+    element.isConnected && readId(element) === id && own(element, STUDIO_SELECTORS.batchSelect) === checkbox;
+  const onlyThisTicked = (): boolean => {
+    const ticked = tickedBoxes(document);
+    return ticked.length === 1 && ticked[0] === checkbox && isOwn();
+  };
+  const untick = (): void => {
+    if (checkbox.isConnected && isTicked(checkbox)) dispatchPointerClick(checkboxBox(checkbox));
+  };
+
+  for (const other of tickedBoxes(document)) {
+    if (other !== checkbox) dispatchPointerClick(checkboxBox(other));
+  }
+  if (!isTicked(checkbox)) dispatchPointerClick(checkboxBox(checkbox));
+  const selected = await waitForElement(
+    document,
+    () => (onlyThisTicked() ? checkbox : null),
+    Math.min(dialogMs, 1000),
+  );
+  if (!selected) {
+    untick();
+    return { ok: false, reason: 'could not select this comment alone' };
+  }
+
+  const removeButton = await waitForElement(document, () => batchRemoveButton(document), dialogMs);
+  if (!removeButton) {
+    untick();
+    return { ok: false, reason: 'the batch remove button did not appear' };
+  }
+  if (!onlyThisTicked()) {
+    untick();
+    return { ok: false, reason: 'the selection changed before removing' };
+  }
+  const confirmsBefore = new Set(visibleConfirmButtons(document));
+  dispatchPointerClick(pressTarget(removeButton));
+  const confirm = await waitForElement(
+    document,
+    () => visibleConfirmButtons(document).find((button) => !confirmsBefore.has(button)) ?? null,
+    dialogMs,
+  );
+  if (!confirm) {
+    untick();
+    return { ok: false, reason: 'the confirmation dialog did not appear' };
+  }
+  // Studio recycles elements: confirm only while this element still is this comment, alone ticked.
+  if (!onlyThisTicked()) {
+    const cancel = dialogOf(confirm).querySelector(withoutIdFastPath(STUDIO_SELECTORS.cancelButton));
+    if (cancel) dispatchPointerClick(pressTarget(cancel));
+    untick();
+    return { ok: false, reason: 'the comment changed before confirming' };
+  }
+  dispatchPointerClick(pressTarget(confirm));
+  const stillShown = (): boolean =>
+    Array.from(document.querySelectorAll(STUDIO_SELECTORS.comment)).some((comment) => readId(comment) === id);
+  const gone = await waitForElement(
+    document,
+    () => (stillShown() ? null : document.documentElement),
+    timeouts.goneMs ?? REMOVE_TIMEOUT_MS,
+  );
+  if (!gone) return { ok: false, reason: 'the comment is still there after confirming' };
+  return { ok: true, outcome: 'removed' };
+}
+
 /** A Studio adapter that reads comment ids with `readCommentId`. */
 export function createStudioAdapter(readCommentId: StudioCommentIdReader): PlatformAdapter {
   const findComments = (root: ParentNode): Element[] => {
@@ -301,6 +469,8 @@ export function createStudioAdapter(readCommentId: StudioCommentIdReader): Platf
     labelSlot,
     hasCommentSection,
     insertReply: (element, text) => insertStudioReply(element, text),
+    removalModes: ['delete'],
+    remove: (element, mode) => removeStudioComment(element, readCommentId, mode),
   };
 }
 

@@ -21,6 +21,8 @@ import {
   type PageContext,
   type PlatformAdapter,
   pageFact,
+  type RemovalMode,
+  type RemovalResult,
   type ReplyResult,
 } from './types';
 
@@ -55,6 +57,23 @@ export const YOUTUBE_SELECTORS = {
     '#contenteditable-root[contenteditable]',
   ],
   actionMenuButton: '#action-menu button',
+  /** The shared action-menu popup, at document level in `ytd-popup-container` (seen). */
+  menuPopup: 'ytd-menu-popup-renderer',
+  /** A popup's items, outermost first (seen). */
+  menuItem: [
+    'ytd-menu-service-item-renderer',
+    'ytd-menu-navigation-item-renderer',
+    '[role="menuitem"]',
+    'tp-yt-paper-item',
+  ],
+  /**
+   * The removal item's text (inferred): "Remove" on others' comments for the channel owner,
+   * "Delete" on the channel's own; Swedish "Ta bort" / "Radera".
+   */
+  removalItemTexts: ['Ta bort', 'Remove', 'Radera', 'Delete'],
+  /** The confirmation after the removal item, and its confirm button (seen as names; use inferred). */
+  confirmDialog: 'yt-confirm-dialog-renderer',
+  confirmButton: '#confirm-button',
   videoTitle: [
     'ytd-watch-metadata #title h1 yt-formatted-string',
     'ytd-watch-metadata #title h1',
@@ -69,6 +88,9 @@ export const YOUTUBE_SELECTORS = {
 
 /** How long the reply box may take to appear after the click on Reply. */
 export const YOUTUBE_REPLY_BOX_TIMEOUT_MS = 3000;
+
+/** How long removal waits for the menu, the confirmation dialog, and the comment to go. */
+export const YOUTUBE_REMOVAL_TIMEOUTS_MS = { menu: 3000, dialog: 3000, gone: 5000 } as const;
 
 const COMMENT_ID = /^[A-Za-z0-9_-]{10,64}(?:\.[A-Za-z0-9_-]{6,64})?$/;
 const VIDEO_ID = /^[A-Za-z0-9_-]{11}$/;
@@ -259,6 +281,184 @@ async function insertReply(element: Element, text: string, page: PageContext): P
   return typed ? { ok: true } : { ok: false, reason: 'The reply box did not take the text' };
 }
 
+/*
+ * Native removal (channel owner). `#action-menu button` opens ONE shared popup at document
+ * level (`ytd-popup-container > tp-yt-iron-dropdown > ytd-menu-popup-renderer`); YouTube keeps
+ * closed popups and dialogs in the container, hidden, so only one that became visible after the
+ * click counts. The item ("Remove" on others' comments, "Delete" on the channel's own; texts
+ * inferred, sv/en) leads to `yt-confirm-dialog-renderer` and its `#confirm-button`. Nothing but
+ * the menu button, the item and the confirm button is ever clicked; a popup or dialog left open
+ * on failure gets Escape.
+ */
+
+function fail(reason: string): RemovalResult {
+  return { ok: false, reason };
+}
+
+function normalised(text: string): string {
+  return text
+    .replace(/[\s\u00a0\u200b]+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+/** Whether the control's aria-label, whole text or one of its leaf elements' texts is one of `texts`. */
+function matchesText(control: Element, texts: readonly string[]): boolean {
+  const wanted = texts.map(normalised);
+  const label = control.getAttribute('aria-label');
+  if (label && wanted.includes(normalised(label))) return true;
+  if (wanted.includes(normalised(control.textContent ?? ''))) return true;
+  return Array.from(control.querySelectorAll('*')).some(
+    (node) => node.children.length === 0 && wanted.includes(normalised(node.textContent ?? '')),
+  );
+}
+
+function isDisabled(control: Element): boolean {
+  return control.getAttribute('aria-disabled') === 'true' || control.hasAttribute('disabled');
+}
+
+/** Whether the element is rendered: connected, and neither it nor an ancestor hidden or `display: none`. */
+function isShown(element: Element): boolean {
+  if (!element.isConnected) return false;
+  const view = element.ownerDocument.defaultView;
+  for (let node: Element | null = element; node; node = node.parentElement) {
+    if (node.hasAttribute('hidden')) return false;
+    const style = view?.getComputedStyle ? view.getComputedStyle(node) : (node as HTMLElement).style;
+    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
+  }
+  return true;
+}
+
+function shownSet(document: Document, selector: string): Set<Element> {
+  return new Set(Array.from(document.querySelectorAll(selector)).filter(isShown));
+}
+
+/** Popups or dialogs that became visible since `before` (the last one is the newest). */
+function newlyShown(document: Document, selector: string, before: ReadonlySet<Element>): Element[] {
+  return Array.from(document.querySelectorAll(selector)).filter(
+    (found) => !before.has(found) && isShown(found),
+  );
+}
+
+/** Closes an open popup or dialog the way a person would without clicking: Escape. */
+function pressEscape(document: Document, within: Element | null): void {
+  const target = (within?.isConnected ? within : null) ?? document.activeElement ?? document.body;
+  if (!target) return;
+  const view = document.defaultView as (Window & typeof globalThis) | null;
+  const Ctor = view?.KeyboardEvent ?? KeyboardEvent;
+  for (const type of ['keydown', 'keyup']) {
+    target.dispatchEvent(
+      new Ctor(type, {
+        key: 'Escape',
+        code: 'Escape',
+        keyCode: 27,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+function openedPopup(document: Document, before: ReadonlySet<Element>): Element | null {
+  const popups = newlyShown(document, YOUTUBE_SELECTORS.menuPopup, before).filter(
+    (popup) => popup.querySelector(YOUTUBE_SELECTORS.menuItem.join(', ')) !== null,
+  );
+  return popups.at(-1) ?? null;
+}
+
+/** The popup's removal item (outermost item element, tried by selector in order) and what to click in it. */
+function removalItem(popup: Element): Element | null {
+  for (const selector of YOUTUBE_SELECTORS.menuItem) {
+    const item = Array.from(popup.querySelectorAll(selector)).find(
+      (found) =>
+        isShown(found) && !isDisabled(found) && matchesText(found, YOUTUBE_SELECTORS.removalItemTexts),
+    );
+    if (item) return item.querySelector('tp-yt-paper-item') ?? item;
+  }
+  return null;
+}
+
+function confirmButton(document: Document, before: ReadonlySet<Element>): Element | null {
+  for (const dialog of newlyShown(document, YOUTUBE_SELECTORS.confirmDialog, before).reverse()) {
+    const host = dialog.querySelector(withoutIdFastPath(YOUTUBE_SELECTORS.confirmButton));
+    const button = host ? (host.querySelector('button') ?? host) : null;
+    if (button && isShown(button) && !isDisabled(button)) return button;
+  }
+  return null;
+}
+
+/** Whether no comment on the page shows the id any more (the element gone, emptied or recycled). */
+function commentGone(document: Document, id: string, base: URL): boolean {
+  return !Array.from(document.querySelectorAll(YOUTUBE_SELECTORS.comment)).some(
+    (comment) => readId(comment, base)?.id === id,
+  );
+}
+
+/**
+ * Deletes the comment through its action menu and the confirmation, with real pointer clicks.
+ * The comment's id is taken on entry (through `this.snapshot`, so a wrapped adapter is
+ * honoured) and checked again before the item and before the confirmation, because YouTube
+ * recycles elements. Resolves when no comment on the page shows the id, or with a reason: no
+ * menu button, the menu did not open within 3 s, no Remove/Delete item, no confirmation within
+ * 3 s, the comment changed, or still there after 5 s.
+ */
+async function remove(
+  this: PlatformAdapter | undefined,
+  element: Element,
+  mode: RemovalMode,
+  page: PageContext,
+): Promise<RemovalResult> {
+  const read = (target: Element): CommentSnapshot | null =>
+    this?.snapshot ? this.snapshot(target, page) : snapshot(target, page);
+  if (mode !== 'delete') return fail(`YouTube cannot remove a comment by "${mode}" here`);
+  const expected = element.isConnected ? read(element)?.commentId : undefined;
+  if (!expected) return fail('The comment is no longer on the page');
+  const stillShows = (): boolean => element.isConnected && read(element)?.commentId === expected;
+  const document = page.document;
+
+  const button = own(element, YOUTUBE_SELECTORS.actionMenuButton);
+  if (!button) return fail('No action menu button found for this comment');
+  const popupsBefore = shownSet(document, YOUTUBE_SELECTORS.menuPopup);
+  dispatchPointerClick(button);
+  const popup = await waitForElement(
+    document,
+    () => openedPopup(document, popupsBefore),
+    YOUTUBE_REMOVAL_TIMEOUTS_MS.menu,
+  );
+  if (!popup) return fail('The action menu did not open within 3 s');
+  const item = removalItem(popup);
+  if (!item) {
+    pressEscape(document, popup);
+    return fail(`The action menu has no "${YOUTUBE_SELECTORS.removalItemTexts[0]}" item`);
+  }
+  if (!stillShows()) {
+    pressEscape(document, popup);
+    return fail('The comment changed while its menu opened');
+  }
+
+  const dialogsBefore = shownSet(document, YOUTUBE_SELECTORS.confirmDialog);
+  dispatchPointerClick(item);
+  const confirm = await waitForElement(
+    document,
+    () => confirmButton(document, dialogsBefore),
+    YOUTUBE_REMOVAL_TIMEOUTS_MS.dialog,
+  );
+  if (!confirm) return fail('The confirmation dialog did not appear');
+  if (!stillShows()) {
+    pressEscape(document, confirm);
+    return fail('The comment changed before the removal was confirmed');
+  }
+
+  dispatchPointerClick(confirm);
+  const gone = await waitForElement(
+    document,
+    () => (commentGone(document, expected, page.url) ? document.documentElement : null),
+    YOUTUBE_REMOVAL_TIMEOUTS_MS.gone,
+  );
+  return gone ? { ok: true, outcome: 'removed' } : fail('The comment is still there after 5 s');
+}
+
 export const youtubeAdapter: PlatformAdapter = {
   id: 'youtube',
   matchesUrl,
@@ -268,4 +468,6 @@ export const youtubeAdapter: PlatformAdapter = {
   labelSlot,
   hasCommentSection,
   insertReply,
+  removalModes: ['delete'],
+  remove,
 };
