@@ -77,7 +77,7 @@ describe('register only', () => {
     await label.locator('[data-action="register-only"]').click();
     await label.locator('[data-action="confirm"]').click();
     await expect
-      .poll(async () => (await label.locator('[role="alert"]').textContent()) ?? '')
+      .poll(async () => (await label.locator('[role="alert"]').last().textContent()) ?? '')
       .toContain('Inget har tagits bort');
     expect((await storedRecords()).length).toBe(before);
     await page.close();
