@@ -84,3 +84,74 @@ describe('register only', () => {
     await storeSettings(SETTINGS);
   });
 });
+
+describe('remove and register on each platform', () => {
+  // Facebook offers hide and delete, hide first (the comment stays visible to its writer).
+  it.each([
+    ['facebook-sv', 'hidden'],
+    ['youtube-sv', 'removed'],
+    ['studio-sv', 'removed'],
+    ['blogger-sv', 'removed'],
+  ])(
+    '%s: the record is committed, then the platform takes the comment down (%s), and the outcome is recorded',
+    async (name, outcome) => {
+      await storeSettings(SETTINGS);
+      const page = await browser.context.newPage();
+      await page.goto(demoPage(name).url);
+      const label = await openPanel(page, 'moderera-label[data-flags~="profanity"]');
+      const commentId = (await label.getAttribute('data-comment-id')) as string;
+      await label.locator('[data-action="remove-and-register"]').click();
+      await label.locator('[data-action="confirm"]').click();
+      if (outcome === 'removed') {
+        await expect
+          .poll(async () => page.locator(`moderera-label[data-comment-id="${commentId}"]`).count(), {
+            timeout: 10_000,
+          })
+          .toBe(0);
+      } else {
+        await expect
+          .poll(async () => (await label.locator('[role="status"]').last().textContent()) ?? '', {
+            timeout: 10_000,
+          })
+          .toMatch(/Registrerad som [0-9A-Z]{8} och dold\./);
+      }
+      const record = (await storedRecords()).find(
+        (r) => (r.snapshot as { commentId: string }).commentId === commentId,
+      );
+      expect(record).toMatchObject({
+        decision: { action: outcome === 'hidden' ? 'hide' : 'delete' },
+        snapshot: { commentId },
+      });
+      await expect
+        .poll(async () => (await storedEntries(browser, 'events')).filter((e) => e.recordId === record?.id), {
+          timeout: 10_000,
+        })
+        .toEqual([expect.objectContaining({ type: 'removal_outcome', outcome })]);
+      await page.close();
+    },
+  );
+
+  it('when the platform refuses, the record stays, marked failed, and the moderator is told', async () => {
+    await storeSettings(SETTINGS);
+    const page = await browser.context.newPage();
+    await page.goto(demoPage('youtube-sv').url);
+    // The fixture's pothole comment fails to be removed ("Något gick fel").
+    const selector = 'moderera-label[data-comment-id="Ugz9aB7cD5eF3gH1iJ2k4AaABAg"]';
+    const label = await openPanel(page, selector);
+    await label.locator('[data-action="remove-and-register"]').click();
+    await label.locator('[data-action="confirm"]').click();
+    await expect
+      .poll(async () => (await label.locator('[role="alert"]').last().textContent()) ?? '', {
+        timeout: 15_000,
+      })
+      .toContain('tog inte bort kommentaren');
+    const record = (await storedRecords()).find(
+      (r) => (r.snapshot as { commentId: string }).commentId === 'Ugz9aB7cD5eF3gH1iJ2k4AaABAg',
+    );
+    expect(record).toBeDefined();
+    expect((await storedEntries(browser, 'events')).filter((e) => e.recordId === record?.id)).toEqual([
+      expect.objectContaining({ type: 'removal_outcome', outcome: 'failed' }),
+    ]);
+    await page.close();
+  });
+});
