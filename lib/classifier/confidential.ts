@@ -4,6 +4,8 @@
  * digit (or be introduced by a word such as "personnummer"), phone numbers must have the length
  * of a Swedish number, bankgiro and plusgiro numbers must pass their check digit.
  */
+import { isLetter, isSpace } from './chars';
+import { inputCodes } from './normalise';
 import type { Hit } from './types';
 
 const ID_NUMBER = /(?<![\d+-])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![\d-])/g;
@@ -14,8 +16,12 @@ const NOT_AN_ID =
 const PHONE =
   /(?<![\w+])(?:\+46|0046|0)[\s-]?(?:\(0\)\s?)?[1-9](?:[\s-]?\d){5,9}(?![\d])|(?<![\w+])\+(?:[1-35-9]\d{0,2}|4[0-57-9])[\s-]?\d(?:[\s-]?\d){6,12}(?!\d)/g;
 const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/giu;
+/** The part of EMAIL from the @ on: an e-mail address contains a match of it. Quick to search. */
+const EMAIL_TAIL = /@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/iu;
 const ADDRESS =
   /(?<![\p{L}])\p{L}{2,}(?:vägen|väg|gatan|gata|stigen|gränd|backen|allén|allé|torget|leden|liden|slingan|gången|kroken|platsen|udden|ringen|vagen|gatan|stigen|grand|alle)\s\d{1,3}(?:\s?[a-f])?(?![\p{L}\d])/giu;
+/** ADDRESS anchored at lastIndex. */
+const ADDRESS_AT = new RegExp(ADDRESS.source, 'iuy');
 const BANK =
   /(?:bankgiro|bankgironummer|bg|plusgiro|plusgironummer|pg|postgiro|kontonummer|kontonr|bankkonto|clearingnummer|clearingnr|iban)\b[\s:.-]*(?:nr|nummer)?[\s:.-]*(?:är\s)?((?:SE)?\d[\d\s-]{1,24}\d)/giu;
 
@@ -169,14 +175,142 @@ function detectBank(text: string, hits: Hit[]): void {
   }
 }
 
-/** All identifying data in the text: id numbers first, so phone numbers do not claim them. */
-export function detectIdentifiers(text: string): Hit[] {
+/** The street-name endings of ADDRESS, lowercase. */
+const STREET_ENDINGS = [
+  'vägen',
+  'väg',
+  'gatan',
+  'gata',
+  'stigen',
+  'gränd',
+  'backen',
+  'allén',
+  'allé',
+  'torget',
+  'leden',
+  'liden',
+  'slingan',
+  'gången',
+  'kroken',
+  'platsen',
+  'udden',
+  'ringen',
+  'vagen',
+  'grand',
+  'alle',
+];
+
+/**
+ * The letter a code unit matches in a case-insensitive Unicode expression (simple case folding),
+ * for the letters of STREET_ENDINGS: ASCII and Ä, Å, É uppercase, the Kelvin sign (k), the long
+ * s (s) and the Ångström sign (å).
+ */
+function streetFold(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code === 0xc4 || code === 0xc5 || code === 0xc9) return code + 32;
+  if (code === 0x212a) return 107;
+  if (code === 0x17f) return 115;
+  if (code === 0x212b) return 0xe5;
+  return code;
+}
+
+/** Whether a street-name ending ends at `end` (exclusive). */
+function streetEndingAt(units: Uint16Array, end: number): boolean {
+  for (const ending of STREET_ENDINGS) {
+    const from = end - ending.length;
+    if (from < 0) continue;
+    let k = 0;
+    while (k < ending.length && streetFold(units[from + k] ?? 0) === ending.charCodeAt(k)) k++;
+    if (k === ending.length) return true;
+  }
+  return false;
+}
+
+const ASTRAL_LETTER = /^\p{L}$/u;
+
+/** Where the run of letters (\p{L} code points) that ends at `end` (exclusive) starts. */
+function letterRunStart(text: string, units: Uint16Array, end: number): number {
+  let i = end;
+  while (i > 0) {
+    const unit = units[i - 1] ?? 0;
+    if (unit >= 0xdc00 && unit <= 0xdfff && i >= 2) {
+      const high = units[i - 2] ?? 0;
+      if (high >= 0xd800 && high <= 0xdbff) {
+        if (!ASTRAL_LETTER.test(text.slice(i - 2, i))) break;
+        i -= 2;
+        continue;
+      }
+    }
+    if (!isLetter(unit)) break;
+    i--;
+  }
+  return i;
+}
+
+/**
+ * Street addresses, as a global scan with ADDRESS finds them. A match is a whole run of letters
+ * (it starts where no letter precedes) ending in a street-name ending, then a space and a digit.
+ * So it can start only at the start of a letter run that ends before a space and a digit, with a
+ * street-name ending: ADDRESS runs anchored there, in text order, each after the previous match.
+ */
+function detectAddresses(text: string, units: Uint16Array, length: number, hits: Hit[]): void {
+  let from = 0;
+  for (let i = 1; i + 1 < length; i++) {
+    const next = units[i + 1] ?? 0;
+    if (!isSpace(units[i] ?? 0) || next < 48 || next > 57 || !streetEndingAt(units, i)) continue;
+    const start = letterRunStart(text, units, i);
+    if (start < from) continue;
+    ADDRESS_AT.lastIndex = start;
+    const m = ADDRESS_AT.exec(text);
+    if (m === null) continue;
+    const end = start + m[0].length;
+    hits.push({
+      group: 'confidential',
+      role: 'identifier',
+      weight: 0,
+      rule: 'confidential:address',
+      start,
+      end,
+    });
+    from = end;
+  }
+}
+
+/**
+ * All identifying data in the text: id numbers first, so phone numbers do not claim them.
+ * One scan counts what each detector needs before its expression can match (an id number has six
+ * digits in a row, a phone number at least seven digits, an e-mail address an @, a street address
+ * a space before a digit, a bank number two digits) and skips the detectors that cannot.
+ */
+export function detectIdentifiers(text: string, codes?: Uint16Array): Hit[] {
   const hits: Hit[] = [];
-  if (!/\d/.test(text) && !text.includes('@')) return hits;
-  detectIdNumbers(text, hits);
-  detectPhones(text, hits);
-  detectSimple(EMAIL, 'confidential:email', text, hits);
-  detectSimple(ADDRESS, 'confidential:address', text, hits);
-  detectBank(text, hits);
+  const units = codes ?? inputCodes(text);
+  const length = text.length;
+  let digits = 0;
+  let run = 0;
+  let longestRun = 0;
+  let at = false;
+  let spaceDigit = false;
+  for (let i = 0; i < length; i++) {
+    const code = units[i] ?? 0;
+    if (code >= 48 && code <= 57) {
+      digits++;
+      run++;
+      if (run > longestRun) longestRun = run;
+      if (!spaceDigit && i > 0) {
+        const before = units[i - 1] ?? 0;
+        spaceDigit = before === 32 || (before >= 9 && before <= 13) || (before > 127 && isSpace(before));
+      }
+    } else {
+      run = 0;
+      if (code === 64) at = true;
+    }
+  }
+  if (digits === 0 && !at) return hits;
+  if (longestRun >= 6) detectIdNumbers(text, hits);
+  if (digits >= 7) detectPhones(text, hits);
+  if (at && EMAIL_TAIL.test(text)) detectSimple(EMAIL, 'confidential:email', text, hits);
+  if (spaceDigit) detectAddresses(text, units, length, hits);
+  if (digits >= 2) detectBank(text, hits);
   return hits;
 }

@@ -7,7 +7,7 @@ import type { CategoryId, FlagId, HintId } from '../policy/labels';
 import { detectIdentifiers } from './confidential';
 import { CUE_TABLES, FLAG_LEXICONS } from './lexicon';
 import { compileMatcher, type Matcher } from './matcher';
-import { normalise } from './normalise';
+import { inputCodes, normaliseCodes } from './normalise';
 import { decideFlags, dropQuoted, type FlagResult, HitIndex } from './rules';
 import { analyseStructure } from './text-structure';
 import type { Classification, ClassifierSettings, Evidence, Hit, LexiconFile } from './types';
@@ -53,23 +53,24 @@ interface CategoryDecision {
 function decideCategory(index: HitIndex, flags: readonly FlagResult[]): CategoryDecision {
   const question = questionScore(index);
   if (flags.length > 0) {
-    const strength = Math.max(...flags.map((flag) => flag.strength));
+    let strength = -Infinity;
+    const hits: Hit[] = [];
+    for (const flag of flags) {
+      if (flag.strength > strength) strength = flag.strength;
+      for (const hit of flag.hits) hits.push(hit);
+    }
     const unsure = strength <= 0.7 && question.score >= 2;
-    return {
-      category: 'offensive_confidential',
-      hits: flags.flatMap((flag) => flag.hits),
-      confidence: unsure ? 0.55 : strength,
-    };
+    return { category: 'offensive_confidential', hits, confidence: unsure ? 0.55 : strength };
   }
   const fault = faultScore(index);
   if (fault.isFault) {
     const weakFault = fault.stateWeight < 2;
     const confidence = weakFault && question.requests > 0 ? 0.55 : weakFault ? 0.7 : 0.85;
-    return { category: 'fault_report', hits: fault.hits, confidence };
+    return { category: 'fault_report', hits: fault.hits(), confidence };
   }
   if (question.score >= 2) {
     const confidence = question.hasMark ? 0.85 : question.requests > 0 ? 0.75 : 0.6;
-    return { category: 'question', hits: question.hits, confidence };
+    return { category: 'question', hits: question.hits(), confidence };
   }
   const praise = index.of('praise');
   const conflicting = question.score > 0 && praise.length === 0;
@@ -78,43 +79,90 @@ function decideCategory(index: HitIndex, flags: readonly FlagResult[]): Category
 }
 
 function faultScore(index: HitIndex) {
-  const states = index.of('fault', 'state');
-  const objects = index.of('fault', 'object');
+  // index.of('fault', ['state']) and index.of('fault', ['object']) in one pass.
+  const states: Hit[] = [];
+  const objects: Hit[] = [];
+  for (const hit of index.of('fault')) {
+    if (hit.role === 'state') states.push(hit);
+    else if (hit.role === 'object') objects.push(hit);
+  }
   const stateWeight = index.weight(states);
   const isFault = stateWeight >= 2 || (stateWeight >= 1 && objects.length > 0);
-  return { isFault, stateWeight, hits: [...states, ...objects] };
+  return { isFault, stateWeight, hits: () => [...states, ...objects] };
 }
 
 function questionScore(index: HitIndex) {
-  const marks = index.of('question', 'mark');
-  const openers = index
-    .of('question', 'interrogative')
-    .filter((hit) => index.structure.startsSentence(hit.start) && !index.structure.exclaims(hit.start));
-  const requests = index.of('question', 'request');
-  const complaints = index.of('question', 'complaint');
-  const social = index.of('question', 'social');
+  // The question cues by role, each in text order, in one pass.
+  const marks: Hit[] = [];
+  const interrogatives: Hit[] = [];
+  const requests: Hit[] = [];
+  const complaints: Hit[] = [];
+  let social = 0;
+  for (const hit of index.of('question')) {
+    switch (hit.role) {
+      case 'mark':
+        marks.push(hit);
+        break;
+      case 'interrogative':
+        interrogatives.push(hit);
+        break;
+      case 'request':
+        requests.push(hit);
+        break;
+      case 'complaint':
+        complaints.push(hit);
+        break;
+      case 'social':
+        social++;
+        break;
+    }
+  }
+  const openers = interrogatives.filter(
+    (hit) => index.structure.startsSentence(hit.start) && !index.structure.exclaims(hit.start),
+  );
   const openerWeight = Math.min(2, index.weight(openers));
   let score = (marks.length > 0 ? 2 : 0) + openerWeight + index.weight(requests) + index.weight(complaints);
-  if (social.length > 0 && requests.length === 0) score = Math.min(score, 1);
+  if (social > 0 && requests.length === 0) score = Math.min(score, 1);
   return {
     score,
     hasMark: marks.length > 0,
     requests: requests.length,
-    hits: [...marks, ...openers, ...requests, ...complaints],
+    hits: () => [...marks, ...openers, ...requests, ...complaints],
   };
 }
 
-function evidenceOf(
-  text: string,
-  target: Evidence['target'],
-  hits: readonly Hit[],
-  seen: Set<string>,
-): Evidence[] {
-  const out: Evidence[] = [];
+/**
+ * Appends the evidence of `hits` for one target to `out`, in text order, each span and rule once.
+ * (Every target is evidenced by one call, so duplicates can only come from the same call.)
+ */
+function addEvidence(text: string, target: Evidence['target'], hits: readonly Hit[], out: Evidence[]): void {
+  const from = out.length;
+  let keys: Set<string> | null = null;
   for (const hit of hits) {
-    const key = `${target}|${hit.start}|${hit.end}|${hit.rule}`;
-    if (seen.has(key) || hit.end <= hit.start) continue;
-    seen.add(key);
+    if (hit.end <= hit.start) continue;
+    if (out.length - from >= 16) {
+      // Many hits: a set of keys instead of comparing with every earlier one.
+      if (keys === null) {
+        keys = new Set<string>();
+        for (let i = from; i < out.length; i++) {
+          const item = out[i] as Evidence;
+          keys.add(`${item.start}|${item.end}|${item.rule}`);
+        }
+      }
+      const key = `${hit.start}|${hit.end}|${hit.rule}`;
+      if (keys.has(key)) continue;
+      keys.add(key);
+    } else {
+      let duplicate = false;
+      for (let i = from; i < out.length; i++) {
+        const item = out[i] as Evidence;
+        if (item.start === hit.start && item.end === hit.end && item.rule === hit.rule) {
+          duplicate = true;
+          break;
+        }
+      }
+      if (duplicate) continue;
+    }
     out.push({
       target,
       start: hit.start,
@@ -123,15 +171,40 @@ function evidenceOf(
       rule: hit.rule,
     });
   }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+  if (out.length - from > 1) sortEvidence(out, from);
+}
+
+/** Sorts out[from…] by start, then end, keeping the order of ties (a stable insertion sort). */
+function sortEvidence(out: Evidence[], from: number): void {
+  if (out.length - from > 32) {
+    const sorted = out.slice(from).sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let i = 0; i < sorted.length; i++) out[from + i] = sorted[i] as Evidence;
+    return;
+  }
+  for (let i = from + 1; i < out.length; i++) {
+    const item = out[i] as Evidence;
+    let j = i - 1;
+    while (j >= from) {
+      const other = out[j] as Evidence;
+      if (other.start < item.start || (other.start === item.start && other.end <= item.end)) break;
+      out[j + 1] = other;
+      j--;
+    }
+    out[j + 1] = item;
+  }
 }
 
 export function classify(text: string, settings?: ClassifierSettings): Classification {
-  const structure = analyseStructure(text);
-  const normalised = normalise(text);
-  const raw = BUILT_IN.match(text, normalised).concat(detectIdentifiers(text));
+  // Compiled first: compiling normalises the user's words, which reuses the scratch buffers.
   const extra = userMatcher(settings);
-  if (extra) raw.push(...extra.match(text, normalised));
+  const codes = inputCodes(text);
+  const structure = analyseStructure(text);
+  const normalised = normaliseCodes(codes, text.length);
+  const raw: Hit[] = [];
+  BUILT_IN.matchCodes(text, normalised, raw, codes);
+  const identifiers = detectIdentifiers(text, codes);
+  for (const hit of identifiers) raw.push(hit);
+  if (extra) extra.matchCodes(text, normalised, raw, codes);
   const index = new HitIndex(dropQuoted(raw, structure), structure);
 
   const flags = decideFlags(index);
@@ -142,15 +215,17 @@ export function classify(text: string, settings?: ClassifierSettings): Classific
   if (isPolitical) hints.push('political');
   if (decision.confidence < 0.6) hints.push('needs_review');
 
-  const seen = new Set<string>();
-  const evidence = [
-    ...flags.flatMap((flag) => evidenceOf(text, flag.flag, flag.hits, seen)),
-    ...evidenceOf(text, decision.category, decision.hits, seen),
-    ...(isPolitical ? evidenceOf(text, 'political', political, seen) : []),
-  ];
+  const evidence: Evidence[] = [];
+  const flagIds: FlagId[] = [];
+  for (const flag of flags) {
+    flagIds.push(flag.flag);
+    addEvidence(text, flag.flag, flag.hits, evidence);
+  }
+  addEvidence(text, decision.category, decision.hits, evidence);
+  if (isPolitical) addEvidence(text, 'political', political, evidence);
   return {
     category: decision.category,
-    flags: flags.map((flag) => flag.flag),
+    flags: flagIds,
     hints,
     evidence,
     confidence: decision.confidence,

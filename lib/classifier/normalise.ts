@@ -4,7 +4,13 @@
  * spaced-out letters ("f i t t a") joined. Tokens are separated by single spaces and the string
  * starts and ends with a space, so whole-word matching needs only a space lookaround.
  * Every character keeps the span in the original text it came from.
+ *
+ * The classifier works on `normaliseCodes`, which fills module-level typed arrays that are reused
+ * by every call (allocating them per comment costs more than the scan); `normalise` copies the
+ * result into a standalone object.
  */
+
+import { isSpace } from './chars';
 
 export interface NormalisedText {
   /** ' ' + tokens joined by ' ' + ' ' */
@@ -15,6 +21,18 @@ export interface NormalisedText {
   readonly origStart: readonly number[];
   /** Original UTF-16 end offset (exclusive) of each character of `text`. */
   readonly origEnd: readonly number[];
+}
+
+/**
+ * The normalised text as character codes in reusable buffers, valid until the next call of
+ * `normaliseCodes`. Only the first `length` elements of each array are meaningful.
+ */
+export interface NormalisedCodes {
+  length: number;
+  /** Codes of `text` (matching folds å, ä, ö as it reads them). */
+  codes: Uint16Array;
+  origStart: Int32Array;
+  origEnd: Int32Array;
 }
 
 const LEET: Record<string, string> = {
@@ -98,20 +116,52 @@ function initTables(): void {
 }
 initTables();
 
-/** Output characters with their original spans; sized to the input, `length` is the fill. */
-interface Buffers {
-  chars: number[];
-  starts: number[];
-  ends: number[];
-  length: number;
+/** The input's code units (a typed array reads faster than charCodeAt on every kind of string). */
+let source = new Uint16Array(256);
+
+/**
+ * Copies the UTF-16 code units of `input` into a reusable buffer, followed by a 0, and returns
+ * the buffer. The next call overwrites it (`normalise` and `normaliseKey` call this too).
+ */
+export function inputCodes(input: string): Uint16Array {
+  const length = input.length;
+  if (source.length < length + 1) source = new Uint16Array(Math.max(length + 1, source.length * 2));
+  const out = source;
+  for (let i = 0; i < length; i++) out[i] = input.charCodeAt(i);
+  out[length] = 0;
+  return out;
 }
 
-function isLetterAt(input: string, i: number, from: number, to: number): boolean {
-  return i >= from && i < to && KIND[input.charCodeAt(i)] === LETTER_KIND;
+/** Output position of the first character of every token, before spaced letters are joined. */
+let tokenStarts = new Int32Array(256);
+
+const scratch: NormalisedCodes = {
+  length: 0,
+  codes: new Uint16Array(512),
+  origStart: new Int32Array(512),
+  origEnd: new Int32Array(512),
+};
+
+function ensureCapacity(inputLength: number): void {
+  if (tokenStarts.length < inputLength + 1) {
+    tokenStarts = new Int32Array(Math.max(inputLength + 1, tokenStarts.length * 2));
+  }
+  // 1 + characters + one space per token.
+  const out = 2 * inputLength + 2;
+  if (scratch.codes.length < out) {
+    const size = Math.max(out, scratch.codes.length * 2);
+    scratch.codes = new Uint16Array(size);
+    scratch.origStart = new Int32Array(size);
+    scratch.origEnd = new Int32Array(size);
+  }
 }
 
-function mapCode(input: string, i: number, from: number, to: number, letters: number): number {
-  const code = input.charCodeAt(i);
+function isLetterAt(input: Uint16Array, i: number, from: number, to: number): boolean {
+  return i >= from && i < to && KIND[input[i] ?? 0] === LETTER_KIND;
+}
+
+function mapCode(input: Uint16Array, i: number, from: number, to: number, letters: number): number {
+  const code = input[i] ?? 0;
   const kind = KIND[code];
   if (kind === LETTER_KIND) return LOWER[code] ?? code;
   if (kind === LEET_KIND) {
@@ -123,148 +173,238 @@ function mapCode(input: string, i: number, from: number, to: number, letters: nu
   }
   if (kind === DIGIT) {
     const leet = LEET_CODE[code] ?? 0;
+    if (leet === 0 || letters < 2) return code;
     const touchesLetter = isLetterAt(input, i - 1, from, to) || isLetterAt(input, i + 1, from, to);
-    return leet !== 0 && letters >= 2 && touchesLetter ? leet : code;
+    return touchesLetter ? leet : code;
   }
-  const next = input.charCodeAt(i + 1);
   const masked =
-    isLetterAt(input, i - 1, from, to) && i + 1 < to && (isLetterAt(input, i + 1, from, to) || next === 42);
+    isLetterAt(input, i - 1, from, to) &&
+    i + 1 < to &&
+    (isLetterAt(input, i + 1, from, to) || input[i + 1] === 42);
   return masked ? code : 0;
 }
 
-/** Resolves one run of token characters [from, to) of the input and appends it, folded, to `out`. */
-function appendToken(input: string, from: number, to: number, out: Buffers): void {
-  let letters = 0;
-  for (let i = from; i < to; i++) if (KIND[input.charCodeAt(i)] === LETTER_KIND) letters++;
-  const tokenStart = out.length;
-  for (let i = from; i < to; i++) {
-    const mapped = mapCode(input, i, from, to, letters);
-    if (mapped === 0) continue;
-    out.chars[out.length] = mapped;
-    out.starts[out.length] = i;
-    out.ends[out.length] = i + 1;
-    out.length++;
+/**
+ * Resolves one run of token characters [from, to) of the input, with `letters` letters, and
+ * writes it at `at` of the output, runs of three equal letters folded. Returns the end.
+ */
+function writeToken(input: Uint16Array, from: number, to: number, letters: number, at: number): number {
+  const { codes, origStart, origEnd } = scratch;
+  let out = at;
+  if (letters === to - from) {
+    for (let i = from; i < to; i++) {
+      const code = LOWER[input[i] ?? 0] ?? 0;
+      codes[out] = code;
+      origStart[out] = i;
+      origEnd[out] = i + 1;
+      out++;
+    }
+  } else {
+    for (let i = from; i < to; i++) {
+      const code = mapCode(input, i, from, to, letters);
+      if (code === 0) continue;
+      codes[out] = code;
+      origStart[out] = i;
+      origEnd[out] = i + 1;
+      out++;
+    }
   }
-  foldRepeats(out, tokenStart);
+  return foldRepeats(at, out);
 }
 
-/** Folds runs of three or more equal letters ("jäääävla") in out[from…] to one. */
-function foldRepeats(out: Buffers, from: number): void {
-  let write = from;
-  let read = from;
-  const { chars, starts, ends } = out;
-  while (read < out.length) {
-    const code = chars[read] ?? 0;
+/** Folds runs of three or more equal letters ("jäääävla") in output [from, to) to one; returns the new end. */
+function foldRepeats(from: number, to: number): number {
+  const { codes, origStart, origEnd } = scratch;
+  // Most tokens have no run of three: find the first one before moving anything.
+  let first = -1;
+  for (let k = from + 2; k < to; k++) {
+    const code = codes[k] ?? 0;
+    if (code === codes[k - 1] && code === codes[k - 2] && !(code >= 48 && code <= 57)) {
+      first = k - 2;
+      break;
+    }
+  }
+  if (first < 0) return to;
+  // `first` starts a run: no earlier three equal codes were found.
+  let read = first;
+  let write = first;
+  while (read < to) {
+    const code = codes[read] ?? 0;
     let runEnd = read + 1;
-    while (runEnd < out.length && chars[runEnd] === code) runEnd++;
-    const fold = runEnd - read >= 3 && !(code >= 48 && code <= 57);
-    const keepEnd = fold ? read + 1 : runEnd;
+    while (runEnd < to && codes[runEnd] === code) runEnd++;
+    const foldRun = runEnd - read >= 3 && !(code >= 48 && code <= 57);
+    const keepEnd = foldRun ? read + 1 : runEnd;
     for (let k = read; k < keepEnd; k++) {
-      chars[write] = chars[k] ?? 0;
-      starts[write] = starts[k] ?? 0;
-      ends[write] = fold ? (ends[runEnd - 1] ?? 0) : (ends[k] ?? 0);
+      codes[write] = codes[k] ?? 0;
+      origStart[write] = origStart[k] ?? 0;
+      origEnd[write] = foldRun ? (origEnd[runEnd - 1] ?? 0) : (origEnd[k] ?? 0);
       write++;
     }
     read = runEnd;
   }
-  out.length = write;
+  return write;
 }
 
-const SPACER = /^[\s._\-*/]{1,2}$/;
-
-interface TokenSpan {
-  from: number;
-  to: number;
-}
-
-export function normalise(input: string): NormalisedText {
-  // Plain arrays: allocating typed arrays per comment costs more than the whole scan.
-  const buffers: Buffers = { chars: [], starts: [], ends: [], length: 0 };
-  const spans: TokenSpan[] = [];
-  let runStart = -1;
-  for (let i = 0; i <= input.length; i++) {
-    const code = i < input.length ? input.charCodeAt(i) : 0;
-    const kind = i < input.length ? KIND[code] : OTHER;
-    if (kind !== OTHER) {
-      if (runStart < 0) runStart = i;
+/**
+ * Normalises the text whose code units `input` holds (from `inputCodes`) into the shared buffers
+ * and returns them. The buffers are overwritten by the next call, so callers must be done with
+ * them first (the classifier is synchronous).
+ *
+ * Tokens are written as they are found, each after a space; three or more single letters in a
+ * row are joined afterwards, which only removes the spaces between them.
+ */
+export function normaliseCodes(input: Uint16Array, inputLength: number): NormalisedCodes {
+  ensureCapacity(inputLength);
+  const { codes, origStart, origEnd } = scratch;
+  // `pos` is where the space before the next token goes.
+  let pos = 0;
+  let previousEnd = 0;
+  let tokens = 0;
+  let singles = 0;
+  let joinable = false;
+  let i = 0;
+  while (i < inputLength) {
+    const code = input[i] ?? 0;
+    if (KIND[code] === OTHER) {
+      // A separator; a high surrogate takes the unit after it along.
+      i += code >= 0xd800 && code <= 0xdbff ? 2 : 1;
       continue;
     }
-    if (runStart >= 0) {
-      const from = buffers.length;
-      appendToken(input, runStart, i, buffers);
-      if (buffers.length > from) spans.push({ from, to: buffers.length });
-      runStart = -1;
+    // A run of token characters. While it holds only letters (the common case) it is written
+    // from pos + 1 as it is scanned; otherwise it is rewritten by writeToken.
+    const runStart = i;
+    let write = pos + 1;
+    let letters = 0;
+    let previous = -1;
+    let same = 0;
+    let repeats = false;
+    for (; i < inputLength; i++) {
+      const unit = input[i] ?? 0;
+      const kind = KIND[unit] ?? 0;
+      if (kind === OTHER) break;
+      if (kind !== LETTER_KIND) continue;
+      letters++;
+      const lower = LOWER[unit] ?? 0;
+      codes[write] = lower;
+      origStart[write] = i;
+      origEnd[write] = i + 1;
+      write++;
+      if (lower === previous) {
+        same++;
+        if (same >= 3) repeats = true;
+      } else {
+        previous = lower;
+        same = 1;
+      }
     }
-    if (code >= 0xd800 && code <= 0xdbff) i++;
+    let end: number;
+    if (letters === i - runStart) end = repeats ? foldRepeats(pos + 1, write) : write;
+    else end = writeToken(input, runStart, i, letters, pos + 1);
+    if (end > pos + 1) {
+      codes[pos] = SPACE;
+      origStart[pos] = previousEnd;
+      origEnd[pos] = origStart[pos + 1] ?? 0;
+      tokenStarts[tokens] = pos + 1;
+      tokens++;
+      const first = codes[pos + 1] ?? 0;
+      if (end === pos + 2 && !(first >= 48 && first <= 57)) {
+        singles++;
+        if (singles >= 3) joinable = true;
+      } else {
+        singles = 0;
+      }
+      previousEnd = origEnd[end - 1] ?? previousEnd;
+      pos = end;
+    }
   }
-  return assemble(input, buffers, joinSpacedLetters(input, buffers, spans));
+  if (joinable) pos = joinSpacedLetters(input, tokens, pos);
+  codes[pos] = SPACE;
+  origStart[pos] = previousEnd;
+  origEnd[pos] = inputLength;
+  scratch.length = pos + 1;
+  return scratch;
 }
 
-/** Joins three or more single letters separated by a space or a dot: "f i t t a", "k.u.k". */
-function joinSpacedLetters(input: string, buffers: Buffers, spans: TokenSpan[]): TokenSpan[][] {
-  const isSingle = (span: TokenSpan | undefined) => {
-    if (!span || span.to - span.from !== 1) return false;
-    const code = buffers.chars[span.from] ?? 0;
-    return !(code >= 48 && code <= 57);
-  };
-  const groups: TokenSpan[][] = [];
+/** Whether token `token` is one character that is not a digit. */
+function isSingle(token: number, tokens: number, end: number): boolean {
+  const start = tokenStarts[token] ?? 0;
+  const next = token + 1 < tokens ? (tokenStarts[token + 1] ?? 0) - 1 : end;
+  if (next - start !== 1) return false;
+  const code = scratch.codes[start] ?? 0;
+  return !(code >= 48 && code <= 57);
+}
+
+/** [\s._\-*\/]: what may separate spaced-out letters. */
+function isSpacer(code: number): boolean {
+  return code === 46 || code === 95 || code === 45 || code === 42 || code === 47 || isSpace(code);
+}
+
+/** Whether the input between single-letter tokens `token` and `token + 1` is 1–2 spacer characters. */
+function spacerGap(input: Uint16Array, token: number): boolean {
+  const from = scratch.origEnd[tokenStarts[token] ?? 0] ?? 0;
+  const to = scratch.origStart[tokenStarts[token + 1] ?? 0] ?? 0;
+  const size = to - from;
+  if (size < 1 || size > 2) return false;
+  for (let i = from; i < to; i++) if (!isSpacer(input[i] ?? 0)) return false;
+  return true;
+}
+
+/**
+ * Joins three or more single letters separated by a space or a dot ("f i t t a", "k.u.k") into one
+ * token by removing the spaces between them; `end` is the end of the output. Returns the new end.
+ */
+function joinSpacedLetters(input: Uint16Array, tokens: number, end: number): number {
+  const { codes, origStart, origEnd } = scratch;
+  let write = 0;
   let i = 0;
-  while (i < spans.length) {
+  while (i < tokens) {
     let j = i;
-    while (j + 1 < spans.length && isSingle(spans[j]) && isSingle(spans[j + 1])) {
-      const gap = input.slice(buffers.ends[spans[j]?.from ?? 0], buffers.starts[spans[j + 1]?.from ?? 0]);
-      if (!SPACER.test(gap)) break;
+    while (j + 1 < tokens && isSingle(j, tokens, end) && isSingle(j + 1, tokens, end)) {
+      if (!spacerGap(input, j)) break;
       j++;
     }
     const size = j - i >= 2 ? j - i + 1 : 1;
-    groups.push(spans.slice(i, i + size));
-    i += size;
-  }
-  return groups;
-}
-
-function assemble(input: string, buffers: Buffers, groups: TokenSpan[][]): NormalisedText {
-  let length = 1;
-  for (const group of groups) for (const span of group) length += span.to - span.from;
-  length += groups.length;
-  const codes: number[] = new Array(length);
-  const foldedCodes: number[] = new Array(length);
-  const origStart: number[] = new Array(length);
-  const origEnd: number[] = new Array(length);
-  let pos = 0;
-  let previousEnd = 0;
-  for (const group of groups) {
-    const firstStart = buffers.starts[group[0]?.from ?? 0] ?? previousEnd;
-    codes[pos] = SPACE;
-    origStart[pos] = previousEnd;
-    origEnd[pos] = firstStart;
-    pos++;
-    for (const span of group) {
-      for (let k = span.from; k < span.to; k++) {
-        codes[pos] = buffers.chars[k] ?? SPACE;
-        origStart[pos] = buffers.starts[k] ?? 0;
-        origEnd[pos] = buffers.ends[k] ?? 0;
-        pos++;
+    // The space before the group, then the characters of its tokens.
+    for (let token = i; token < i + size; token++) {
+      const from = token === i ? (tokenStarts[token] ?? 0) - 1 : (tokenStarts[token] ?? 0);
+      const to = token + 1 < tokens ? (tokenStarts[token + 1] ?? 0) - 1 : end;
+      for (let k = from; k < to; k++) {
+        codes[write] = codes[k] ?? 0;
+        origStart[write] = origStart[k] ?? 0;
+        origEnd[write] = origEnd[k] ?? 0;
+        write++;
       }
     }
-    previousEnd = origEnd[pos - 1] ?? previousEnd;
+    i += size;
   }
-  codes[pos] = SPACE;
-  origStart[pos] = previousEnd;
-  origEnd[pos] = input.length;
-  for (let i = 0; i < length; i++) {
-    const code = codes[i] ?? SPACE;
-    foldedCodes[i] = code === 0xe5 || code === 0xe4 ? 0x61 : code === 0xf6 ? 0x6f : code;
-  }
-  return { text: decode(codes), folded: decode(foldedCodes), origStart, origEnd };
+  return write;
 }
 
-function decode(codes: readonly number[]): string {
+/** The string of the first `length` codes. */
+export function decode(codes: Uint16Array, length: number): string {
+  if (length <= 4096) {
+    return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
+  }
   let text = '';
-  for (let i = 0; i < codes.length; i += 4096) {
-    text += String.fromCharCode(...codes.slice(i, i + 4096));
+  for (let i = 0; i < length; i += 4096) {
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(i, Math.min(length, i + 4096)) as unknown as number[],
+    );
   }
   return text;
+}
+
+export function normalise(input: string): NormalisedText {
+  const result = normaliseCodes(inputCodes(input), input.length);
+  const { length } = result;
+  const text = decode(result.codes, length);
+  return {
+    text,
+    folded: foldSwedish(text),
+    origStart: Array.from(result.origStart.subarray(0, length)),
+    origEnd: Array.from(result.origEnd.subarray(0, length)),
+  };
 }
 
 /** Normalises a lexicon word the same way as a comment, without the surrounding spaces. */
