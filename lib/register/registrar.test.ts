@@ -155,3 +155,15 @@ describe('the registrar', () => {
     expect(session.items.get(PENDING_KEY)).toBeUndefined();
   });
 });
+
+describe('a register request from a page', () => {
+  it('is refused when a field is oversized (a 1 MB comment) or missing', async () => {
+    const { registerRequestSchema } = await import('./messages');
+    const big = request();
+    big.snapshot.text = 'x'.repeat(1_000_000);
+    expect(registerRequestSchema.safeParse(big).success).toBe(false);
+    const { snapshot: _missing, ...withoutSnapshot } = request();
+    expect(registerRequestSchema.safeParse(withoutSnapshot).success).toBe(false);
+    expect(registerRequestSchema.safeParse(request()).success).toBe(true);
+  });
+});
