@@ -63,7 +63,7 @@ describe('register only', () => {
       moderator: SETTINGS.signature,
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
-    expect((record?.snapshot as { text: string }).text).toContain('19780523-2464');
+    expect((record as { snapshot: { text: string } }).snapshot.text).toContain('19780523-2464');
     expect(record?.capturedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?[+-]\d{2}:\d{2}$/);
     await page.close();
   });

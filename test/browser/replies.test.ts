@@ -36,6 +36,7 @@ async function openPanelOf(page: Page, selector: string) {
 const FOCUSED_REPLY_BOX = () => {
   const active = document.activeElement as HTMLElement | null;
   if (!active || active === document.body) return null;
+  // biome-ignore lint/performance/useDomNodeTextContent: a rich editor's lines are only in its rendered text
   const text = active instanceof HTMLTextAreaElement ? active.value : active.innerText;
   return { text: text.replace(/\r\n/g, '\n').replace(/\n+$/, ''), tag: active.tagName.toLowerCase() };
 };
