@@ -197,6 +197,9 @@ async function main(): Promise<void> {
     const browser = await launchWithExtension({ extraPages: pages });
     const withRuns: Run[] = [];
     const withoutRuns: Run[] = [];
+    // One unmeasured load of each first, so neither side pays for a cold browser.
+    await measure(browser.context, PLAIN_URL, scenario.expected, false);
+    await measure(browser.context, LABELLED_URL, scenario.expected, false);
     for (let round = 0; round < ROUNDS; round++) {
       withoutRuns.push(await measure(browser.context, PLAIN_URL, scenario.expected, scenario.scroll));
       withRuns.push(await measure(browser.context, LABELLED_URL, scenario.expected, scenario.scroll));
@@ -210,6 +213,9 @@ async function main(): Promise<void> {
     console.log(`\n${scenario.name} (median of ${ROUNDS})`);
     console.log(
       `  alla märkta efter / all labelled after navigation start: ${fmt(median(labelled as number[]))}`,
+    );
+    console.log(
+      `  alla märkta efter att Moderera startat / after Moderera started: ${fmt(median(withRuns.map((r) => r.sinceStartMs ?? Number.NaN)))}`,
     );
     if (scenario.scroll) {
       console.log(
