@@ -7,6 +7,7 @@
  */
 
 import { elementText } from './dom-text';
+import { fail, isDisabled, isShown, matchesText, normalised, pressEscape, shownSet } from './native-controls';
 import { dispatchPointerClick, typeIntoContentEditable, waitForElement } from './native-input';
 import {
   type CommentSnapshot,
@@ -490,48 +491,6 @@ async function insertReply(element: Element, text: string, page: PageContext): P
 
 type ReadSnapshot = (element: Element) => CommentSnapshot | null;
 
-function fail(reason: string): RemovalResult {
-  return { ok: false, reason };
-}
-
-function normalised(text: string): string {
-  return text
-    .replace(/[\s\u00a0\u200b]+/g, ' ')
-    .trim()
-    .toLowerCase();
-}
-
-/** Whether the control's aria-label, whole text or one of its text lines (leaf elements) is one of `texts`. */
-function matchesText(control: Element, texts: readonly string[]): boolean {
-  const wanted = texts.map(normalised);
-  const label = control.getAttribute('aria-label');
-  if (label && wanted.includes(normalised(label))) return true;
-  if (wanted.includes(normalised(control.textContent ?? ''))) return true;
-  return Array.from(control.querySelectorAll('*')).some(
-    (node) => node.children.length === 0 && wanted.includes(normalised(node.textContent ?? '')),
-  );
-}
-
-function isDisabled(control: Element): boolean {
-  return control.getAttribute('aria-disabled') === 'true' || control.hasAttribute('disabled');
-}
-
-/** Whether the element is rendered: connected, and neither it nor an ancestor hidden or `display: none`. */
-function isShown(element: Element): boolean {
-  if (!element.isConnected) return false;
-  const view = element.ownerDocument.defaultView;
-  for (let node: Element | null = element; node; node = node.parentElement) {
-    if (node.hasAttribute('hidden')) return false;
-    const style = view?.getComputedStyle ? view.getComputedStyle(node) : (node as HTMLElement).style;
-    if (style && (style.display === 'none' || style.visibility === 'hidden')) return false;
-  }
-  return true;
-}
-
-function shownSet(document: Document, selector: string): Set<Element> {
-  return new Set(Array.from(document.querySelectorAll(selector)).filter(isShown));
-}
-
 /** A menu or dialog that became visible after the click and is not the one the comment sits in. */
 function newlyShown(
   document: Document,
@@ -542,26 +501,6 @@ function newlyShown(
   return Array.from(document.querySelectorAll(selector)).filter(
     (found) => !before.has(found) && !found.contains(comment) && isShown(found),
   );
-}
-
-/** Closes an open menu or dialog the way a person would without clicking: Escape. */
-function pressEscape(document: Document, within: Element | null): void {
-  const target = (within?.isConnected ? within : null) ?? document.activeElement ?? document.body;
-  if (!target) return;
-  const view = document.defaultView as (Window & typeof globalThis) | null;
-  const Ctor = view?.KeyboardEvent ?? KeyboardEvent;
-  for (const type of ['keydown', 'keyup']) {
-    target.dispatchEvent(
-      new Ctor(type, {
-        key: 'Escape',
-        code: 'Escape',
-        keyCode: 27,
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      }),
-    );
-  }
 }
 
 /** The comment's own menu button: by its aria-label (sv/en), else its own `aria-haspopup="menu"` button. */
