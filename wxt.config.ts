@@ -23,7 +23,6 @@ export default defineConfig({
   }),
   vite: () => ({
     build: {
-      minify: process.env.MODERERA_NO_MINIFY ? false : undefined,
       rollupOptions: {
         onwarn(warning, warn) {
           // zod's sources carry comments Rollup cannot place; harmless and noisy.

@@ -6,6 +6,7 @@
  * registration with the same request id finds the committed record, and a tab closed before
  * the outcome came leaves the outcome "unknown".
  */
+import { signatureComplete } from '../replies/compose';
 import type { Settings } from '../settings/settings';
 import type { RegisterRecord, RemovalOutcome } from '../store/record';
 import { shortId } from '../store/record';
@@ -51,7 +52,7 @@ export function createRegistrar({ store, settings, session, now = () => new Date
 
   async function register(request: RegisterRequest, tabId: number): Promise<Registered> {
     const { signature } = await settings();
-    if (!signature.name.trim()) {
+    if (!signatureComplete(signature)) {
       throw new RegistrationError(
         'Ange ditt namn, din titel och din enhet i inställningarna innan du registrerar. Inget har tagits bort.',
       );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
+import { readSettings } from '../support/extension-state';
 
 let browser: ExtensionBrowser;
 
@@ -11,13 +12,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function storedSettings(): Promise<Record<string, unknown>> {
-  return browser.serviceWorker.evaluate(async () => {
-    type Storage = { get(key: string): Promise<Record<string, unknown>> };
-    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: Storage } } }).chrome;
-    return (await chromeApi.storage.local.get('settings')).settings as Record<string, unknown>;
-  });
-}
+const storedSettings = () => readSettings(browser);
 
 describe('the options page', () => {
   it('saves the signature entered once, through its stable hooks', async () => {

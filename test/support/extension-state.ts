@@ -9,6 +9,14 @@ export async function storeSettings(browser: ExtensionBrowser, settings: unknown
   }, settings);
 }
 
+export async function readSettings(browser: ExtensionBrowser): Promise<Record<string, unknown>> {
+  return browser.serviceWorker.evaluate(async () => {
+    type Storage = { get(key: string): Promise<Record<string, unknown>> };
+    const chromeApi = (globalThis as unknown as { chrome: { storage: { local: Storage } } }).chrome;
+    return (await chromeApi.storage.local.get('settings')).settings as Record<string, unknown>;
+  });
+}
+
 /** Every entry of one object store in the extension's IndexedDB, read from one of its pages. */
 export async function storedEntries(
   browser: ExtensionBrowser,
