@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoreError } from '../store/errors';
 import { shortId } from '../store/record';
 import type { RecordStore } from '../store/store';
 import { confidentialInput, openTestStore, sampleInput, sampleSnapshot } from '../store/testing';
-import { BackupError, backupJson, importBackup, migrateBackup, parseBackup } from './json';
+import { BACKUP_VERSION, BackupError, backupJson, importBackup, migrateBackup, parseBackup } from './json';
 
 const stores: RecordStore[] = [];
 afterEach(() => {
@@ -49,7 +51,7 @@ describe('backup round trip', () => {
     const backup = parseBackup(text);
     expect(backup).toMatchObject({
       format: 'moderera-backup',
-      version: 1,
+      version: BACKUP_VERSION,
       exportedAt: '2026-12-01T09:00:00+01:00',
     });
 
@@ -189,5 +191,73 @@ describe('migrateBackup', () => {
 
   it('fails clearly when a step is missing', () => {
     expect(() => migrateBackup({ format: 'moderera-backup', version: 1 }, {}, 2)).toThrow(BackupError);
+  });
+});
+
+describe('a backup taken before a schema upgrade', () => {
+  const file = join(process.cwd(), 'test/fixtures/backups/backup-v1-before-channel-screenshots.json');
+
+  it('restores into the current database with every hash intact', async () => {
+    const backup = parseBackup(readFileSync(file, 'utf8'));
+    expect(backup.version).toBe(BACKUP_VERSION);
+    expect(backup.channelScreenshots).toEqual([]);
+
+    const target = await store();
+    expect(await importBackup(target, backup)).toEqual({
+      addedRecords: 3,
+      addedEvents: 2,
+      skippedRecords: 0,
+      skippedEvents: 0,
+    });
+    expect(await target.verifyChain()).toEqual({ ok: true, count: 3 });
+    const emoji = (await target.dump()).entries.find((entry) => entry.requestId === 'req-c');
+    expect(emoji && 'snapshot' in emoji ? emoji.snapshot.text : null).toBe('Tack 🙏\nför hjälpen =)');
+    const shot = await target.getScreenshot('0f1e2d3c-4b5a-4978-8685-746352413021');
+    expect(new Uint8Array(await shot!.arrayBuffer()).slice(0, 4)).toEqual(new Uint8Array([137, 80, 78, 71]));
+
+    const next = await target.appendRecord(sampleInput());
+    expect(next.seq).toBe(3);
+    expect(await target.verifyChain()).toEqual({ ok: true, count: 4 });
+  });
+
+  it('exports again in the current format without changing a record or an event', async () => {
+    const original = JSON.parse(readFileSync(file, 'utf8'));
+    const target = await store();
+    await importBackup(target, parseBackup(JSON.stringify(original)));
+    const again = JSON.parse(await backupJson(await target.dump(), EXPORTED_AT));
+    expect(again.version).toBe(BACKUP_VERSION);
+    expect(again.records).toEqual(original.records);
+    expect(again.events).toEqual(original.events);
+    expect(again.heads).toEqual(original.heads);
+  });
+});
+
+describe('channel screenshots in a backup', () => {
+  const shotInput = {
+    channelId: 'fb',
+    channelName: 'Tyresö kommun',
+    url: 'https://www.facebook.com/tyresokommun',
+    moderator: { name: 'Anna', title: 'Kommunikatör', unit: 'Kommunikationsenheten' },
+    blob: new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 9, 9])], { type: 'image/png' }),
+  };
+
+  it('round-trip with their images', async () => {
+    const source = await store();
+    const shot = await source.addChannelShot(shotInput);
+    const target = await store();
+    await importBackup(target, parseBackup(await backupJson(await source.dump(), EXPORTED_AT)));
+    expect(await target.listChannelShots()).toEqual([shot]);
+    expect((await target.getChannelShotImage(shot.id))?.size).toBe(6);
+  });
+
+  it('refuse an image that no longer matches its checksum, importing nothing', async () => {
+    const source = await store();
+    await source.appendRecord(sampleInput());
+    await source.addChannelShot(shotInput);
+    const backup = JSON.parse(await backupJson(await source.dump(), EXPORTED_AT));
+    backup.channelScreenshots[0].screenshot.base64 = btoa('changed');
+    const target = await store();
+    await expectBackupError(() => importBackup(target, parseBackup(JSON.stringify(backup))), 'hash_mismatch');
+    expect((await target.dump()).entries).toHaveLength(0);
   });
 });

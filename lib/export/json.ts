@@ -11,16 +11,17 @@ import { z } from 'zod';
 import { blobSha256, GENESIS_HASH, recordHash } from '../store/canonical';
 import {
   type ChainEntry,
+  channelShotSchema,
   isTombstone,
   recordEventSchema,
   registerRecordSchema,
   tombstoneSchema,
 } from '../store/record';
-import type { ImportSummary, RecordStore, StoreDump } from '../store/store';
+import type { ChannelShotWithImage, ImportSummary, RecordStore, StoreDump } from '../store/store';
 import { toStockholmIso } from '../time/stockholm';
 
 export const BACKUP_FORMAT = 'moderera-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 const screenshotSchema = z.strictObject({
   mediaType: z.string().max(100),
@@ -57,6 +58,8 @@ const backupSchema = z.strictObject({
   ),
   records: z.array(backupRecordSchema),
   events: z.array(recordEventSchema),
+  /** Since version 2: the channels' six-monthly screenshots (policy 1.6). */
+  channelScreenshots: z.array(channelShotSchema.extend({ screenshot: screenshotSchema })),
 });
 
 export type Backup = z.infer<typeof backupSchema>;
@@ -104,8 +107,11 @@ export class BackupError extends Error {
 
 type Migration = (backup: Record<string, unknown>) => Record<string, unknown>;
 
-/** MIGRATIONS[n] lifts version n to n + 1. Empty until version 2 exists. */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** MIGRATIONS[n] lifts version n to n + 1. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // Version 1 predates channel screenshots: it had none.
+  1: (backup) => ({ ...backup, version: 2, channelScreenshots: [] }),
+};
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -165,11 +171,17 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
+async function blobToBase64(blob: Blob): Promise<string> {
+  return bytesToBase64(new Uint8Array(await blob.arrayBuffer()));
+}
+
 async function toBackupRecord(entry: ChainEntry, screenshot: Blob | undefined): Promise<BackupRecord> {
   if (isTombstone(entry)) return entry;
   if (!screenshot) return { ...entry, screenshot: null };
-  const base64 = bytesToBase64(new Uint8Array(await screenshot.arrayBuffer()));
-  return { ...entry, screenshot: { mediaType: screenshot.type || 'image/png', base64 } };
+  return {
+    ...entry,
+    screenshot: { mediaType: screenshot.type || 'image/png', base64: await blobToBase64(screenshot) },
+  };
 }
 
 /** The backup object of a store dump (see RecordStore.dump). */
@@ -183,6 +195,14 @@ export async function buildBackup(dump: StoreDump, exportedAt: Date): Promise<Ba
     heads: dump.heads,
     records: await Promise.all(entries.map((entry) => toBackupRecord(entry, dump.screenshots.get(entry.id)))),
     events: [...dump.events],
+    channelScreenshots: await Promise.all(
+      [...dump.channelShots]
+        .sort((a, b) => a.capturedAt.localeCompare(b.capturedAt) || a.id.localeCompare(b.id))
+        .map(async ({ blob, ...shot }) => ({
+          ...shot,
+          screenshot: { mediaType: blob.type || shot.mediaType, base64: await blobToBase64(blob) },
+        })),
+    ),
   };
 }
 
@@ -230,6 +250,7 @@ async function verifyBackup(parts: Array<{ entry: ChainEntry; screenshot: Blob |
 export async function importBackup(store: RecordStore, backup: Backup): Promise<ImportSummary> {
   const parts = backup.records.map(splitRecord);
   await verifyBackup(parts);
+  const channelShots = await Promise.all(backup.channelScreenshots.map(verifiedChannelShot));
   const screenshots = new Map<string, Blob>();
   for (const { entry, screenshot } of parts) if (screenshot) screenshots.set(entry.id, screenshot);
   return store.importVerified({
@@ -238,5 +259,16 @@ export async function importBackup(store: RecordStore, backup: Backup): Promise<
     screenshots,
     heads: backup.heads,
     activeChainId: backup.activeChainId,
+    channelShots,
   });
+}
+
+async function verifiedChannelShot({
+  screenshot,
+  ...shot
+}: Backup['channelScreenshots'][number]): Promise<ChannelShotWithImage> {
+  const blob = new Blob([base64ToBytes(screenshot.base64)], { type: screenshot.mediaType });
+  if ((await blobSha256(blob)) !== shot.sha256)
+    throw new BackupError('hash_mismatch', `${shot.id}: screenshot`);
+  return { ...shot, blob };
 }

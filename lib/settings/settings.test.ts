@@ -43,7 +43,7 @@ describe('settings', () => {
     expect((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]).toBe('garbage');
   });
 
-  it('migrate version 1 (before replies) to version 2, keeping what the user had', () => {
+  it('migrate version 1 (before replies) to the current version, keeping what the user had', () => {
     const migrated = parseSettings({
       version: 1,
       language: 'en',
@@ -56,8 +56,34 @@ describe('settings', () => {
       blogHosts: ['blogg.tyreso.se'],
       extraWords: { profanity: ['x'] },
     });
-    expect(migrated.version).toBe(2);
+    expect(migrated.version).toBe(3);
     expect(migrated.templates.length).toBeGreaterThan(5);
+  });
+
+  it('migrate version 2 to 3: keeps the signature and templates, adds organisation and an empty channel register', () => {
+    const v2 = {
+      ...DEFAULT_SETTINGS,
+      version: 2,
+      signature: { name: 'Anna', title: 'Kommunikatör', unit: 'Kommunikationsenheten' },
+    } as Record<string, unknown>;
+    delete v2.organisation;
+    delete v2.channels;
+    const migrated = parseSettings(v2);
+    expect(migrated.version).toBe(3);
+    expect(migrated.signature.name).toBe('Anna');
+    expect(migrated.organisation.name).toBe('Tyresö kommun');
+    expect(migrated.channels).toEqual([]);
+  });
+
+  it('refuse a channel without an address', () => {
+    const channel = {
+      id: 'c1',
+      name: 'Tyresö kommun på Facebook',
+      url: '',
+      administrator: 'A',
+      substitute: 'B',
+    };
+    expect(() => parseSettings({ ...DEFAULT_SETTINGS, channels: [channel] })).toThrow(/channels\.0\.url/);
   });
 
   it('refuse a template with an unknown placeholder, naming it', () => {

@@ -9,7 +9,7 @@ import { unknownPlaceholders } from '../replies/placeholders';
 import { DEFAULT_TEMPLATES } from '../replies/templates';
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 const word = z.string().trim().min(1).max(100);
 
@@ -51,6 +51,16 @@ const httpUrl = z
   .max(2000)
   .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'Adressen ska börja med https://');
 
+export const channelSchema = z.object({
+  id: z.string().min(1).max(100),
+  name: shortText(200).min(1),
+  url: httpUrl.refine((value) => value !== '', 'Ange kanalens adress.'),
+  administrator: shortText(200),
+  substitute: shortText(200),
+});
+
+export type Channel = z.infer<typeof channelSchema>;
+
 export const settingsSchema = z.object({
   version: z.literal(SETTINGS_VERSION),
   language: z.enum(['sv', 'en']),
@@ -67,6 +77,10 @@ export const settingsSchema = z.object({
     .max(100),
   faultReportUrl: httpUrl,
   homepageUrl: httpUrl,
+  /** The archival creator and unit named in exports (ERMS, report). */
+  organisation: z.object({ name: shortText(200).min(1), unit: shortText(200) }),
+  /** Section 1.3: the official channels, each with its responsible administrator and substitute. */
+  channels: z.array(channelSchema).max(200),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -81,6 +95,8 @@ export const DEFAULT_SETTINGS: Settings = {
   mailboxes: [],
   faultReportUrl: '',
   homepageUrl: 'https://www.tyreso.se',
+  organisation: { name: 'Tyresö kommun', unit: '' },
+  channels: [],
 };
 
 /** Each step takes the shape of version N to version N + 1. */
@@ -94,6 +110,12 @@ const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string
     mailboxes: [],
     faultReportUrl: '',
     homepageUrl: 'https://www.tyreso.se',
+  }),
+  2: (old) => ({
+    ...old,
+    version: 3,
+    organisation: { name: 'Tyresö kommun', unit: '' },
+    channels: [],
   }),
 };
 

@@ -5,9 +5,9 @@
  */
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB, type StoreNames } from 'idb';
 import type { PlatformId } from '../platforms/types';
-import type { ChainEntry, RecordEvent } from './record';
+import type { ChainEntry, ChannelShot, RecordEvent } from './record';
 
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Index fields stored beside a chain entry; derived from it, not part of its hash. */
 export interface DerivedFields {
@@ -43,6 +43,9 @@ export interface StoredScreenshot {
   blob: Blob;
 }
 
+/** A channel screenshot (policy 1.6) with the Stockholm date it was taken, for the index. */
+export type StoredChannelShot = ChannelShot & { capturedDate: string; blob: Blob };
+
 export interface ModereraDB extends DBSchema {
   records: {
     key: string;
@@ -68,6 +71,12 @@ export interface ModereraDB extends DBSchema {
   };
   meta: { key: string; value: MetaValue };
   screenshots: { key: string; value: StoredScreenshot };
+  /** Since version 3. */
+  channelShots: {
+    key: string;
+    value: StoredChannelShot;
+    indexes: { channelId: string; capturedDate: string };
+  };
 }
 
 type UpgradeTransaction = IDBPTransaction<ModereraDB, StoreNames<ModereraDB>[], 'versionchange'>;
@@ -95,6 +104,13 @@ function upgradeToVersion2(tx: UpgradeTransaction): void {
   tx.objectStore('events').createIndex('type', 'type');
 }
 
+/** Version 3: the six-monthly screenshots of each official channel (policy section 1.6). */
+function upgradeToVersion3(db: IDBPDatabase<ModereraDB>): void {
+  const shots = db.createObjectStore('channelShots', { keyPath: 'id' });
+  shots.createIndex('channelId', 'channelId');
+  shots.createIndex('capturedDate', 'capturedDate');
+}
+
 export interface OpenOptions {
   /** Only tests open an older version, to exercise upgrades. */
   version?: number;
@@ -109,6 +125,7 @@ export function openModereraDb(name: string, options: OpenOptions = {}): Promise
       const target = newVersion ?? version;
       if (oldVersion < 1) createVersion1(db);
       if (oldVersion < 2 && target >= 2) upgradeToVersion2(tx);
+      if (oldVersion < 3 && target >= 3) upgradeToVersion3(db);
     },
     blocking(_current, _next, event) {
       (event.target as IDBDatabase).close();

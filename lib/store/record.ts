@@ -152,6 +152,22 @@ export function isTombstone(entry: ChainEntry): entry is Tombstone {
   return 'deleted' in entry && entry.deleted === true;
 }
 
+/**
+ * A screenshot of a whole channel page (policy 1.6: every six months or at major changes),
+ * kept like a record: who took it, when, of what, and the SHA-256 of the image bytes.
+ */
+export const channelShotSchema = z.strictObject({
+  id: z.uuid(),
+  channelId: text(LIMITS.short).min(1),
+  channelName: text(LIMITS.name),
+  url: text(LIMITS.url),
+  capturedAt: isoWithOffset,
+  moderator: moderatorSchema,
+  mediaType: text(LIMITS.short),
+  sha256: sha256Hex,
+});
+export type ChannelShot = z.infer<typeof channelShotSchema>;
+
 export const EXPORT_FORMATS = ['csv', 'json', 'erms', 'report', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

@@ -394,7 +394,7 @@ describe('errors', () => {
 });
 
 describe('schema upgrade', () => {
-  it('upgrades a version 1 database with data to version 2 and loses nothing', async () => {
+  it('upgrades a version 1 database with data to the current version and loses nothing', async () => {
     const name = uniqueDbName();
     const v1 = await openRecordStore(name, { version: 1, now: steppingClock() });
     const first = await v1.appendRecord(sampleInput());
@@ -406,8 +406,9 @@ describe('schema upgrade', () => {
     const v2 = await openRecordStore(name, { now: steppingClock('2026-12-01T09:00:00+01:00') });
     opened.push(v2);
     const db = await openDB(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(DB_VERSION);
     expect([...db.transaction('records').store.indexNames]).toContain('chainSeq');
+    expect([...db.objectStoreNames]).toContain('channelShots');
     db.close();
 
     expect(await v2.dump()).toEqual(before);
@@ -415,5 +416,32 @@ describe('schema upgrade', () => {
     expect(await v2.verifyChain()).toEqual({ ok: true, count: 2 });
     const third = await v2.appendRecord(sampleInput());
     expect(third).toMatchObject({ seq: 2, prevHash: secret.hash });
+  });
+
+  it('upgrades a version 2 database to version 3 and can then keep channel screenshots', async () => {
+    const name = uniqueDbName();
+    const v2 = await openRecordStore(name, { version: 2, now: steppingClock() });
+    await v2.appendRecord(sampleInput());
+    const before = await v2.dump();
+    v2.close();
+
+    const v3 = await openRecordStore(name, { now: steppingClock('2026-12-01T09:00:00+01:00') });
+    opened.push(v3);
+    expect(await v3.dump()).toEqual(before);
+    const image = new Blob([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], { type: 'image/png' });
+    const shot = await v3.addChannelShot({
+      channelId: 'fb-kommun',
+      channelName: 'Tyresö kommun',
+      url: 'https://www.facebook.com/tyresokommun',
+      moderator: { name: 'Anna', title: 'Kommunikatör', unit: 'Kommunikationsenheten' },
+      blob: image,
+    });
+    expect(shot).toMatchObject({ channelId: 'fb-kommun', capturedAt: '2026-12-01T09:00:00+01:00' });
+    expect(shot.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await v3.listChannelShots()).toEqual([shot]);
+    expect(new Uint8Array(await (await v3.getChannelShotImage(shot.id))!.arrayBuffer())).toEqual(
+      new Uint8Array(await image.arrayBuffer()),
+    );
+    expect(await v3.verifyChain()).toEqual({ ok: true, count: 1 });
   });
 });

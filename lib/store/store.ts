@@ -15,6 +15,7 @@ import {
   type ModereraDB,
   type OpenOptions,
   openModereraDb,
+  type StoredChannelShot,
   type StoredEntry,
   type StoredEvent,
   type StoredScreenshot,
@@ -22,6 +23,8 @@ import {
 import { StoreError, toStoreError } from './errors';
 import {
   type ChainEntry,
+  type ChannelShot,
+  channelShotSchema,
   commentKey,
   type EventFacts,
   eventFactsSchema,
@@ -61,6 +64,17 @@ export interface StoreDump {
   screenshots: Map<string, Blob>;
   heads: Array<Pick<ChainHead, 'chainId' | 'seq' | 'hash' | 'recordId'>>;
   activeChainId: string | null;
+  channelShots: ChannelShotWithImage[];
+}
+
+export type ChannelShotWithImage = ChannelShot & { blob: Blob };
+
+export interface ChannelShotInput {
+  channelId: string;
+  channelName: string;
+  url: string;
+  moderator: ChannelShot['moderator'];
+  blob: Blob;
 }
 
 export interface ImportSummary {
@@ -375,15 +389,51 @@ export class RecordStore {
     });
   }
 
+  /** Keeps a screenshot of a channel page (policy 1.6), with its SHA-256, like a record. */
+  async addChannelShot(input: ChannelShotInput): Promise<ChannelShot> {
+    const sha256 = await this.screenshotDigest(input.blob);
+    const shot = parseOrThrow(channelShotSchema, {
+      id: this.#newId(),
+      channelId: input.channelId,
+      channelName: input.channelName,
+      url: input.url,
+      capturedAt: toStockholmIso(this.#now()),
+      moderator: input.moderator,
+      mediaType: input.blob.type || 'image/png',
+      sha256,
+    });
+    await this.write(['channelShots'], async (tx) => {
+      await tx.objectStore('channelShots').add(toStoredChannelShot({ ...shot, blob: input.blob }));
+    });
+    return shot;
+  }
+
+  /** Every channel screenshot's facts, newest first (without the images). */
+  async listChannelShots(): Promise<ChannelShot[]> {
+    const stored = await this.read((db) => db.getAll('channelShots'));
+    return stored
+      .map(({ blob: _blob, capturedDate: _date, ...shot }) => shot)
+      .sort((a, b) => Date.parse(b.capturedAt) - Date.parse(a.capturedAt));
+  }
+
+  async getChannelShotImage(id: string): Promise<Blob | null> {
+    const stored = await this.read((db) => db.get('channelShots', id));
+    return stored?.blob ?? null;
+  }
+
   /** Everything in the store (for backup and verification). */
   async dump(): Promise<StoreDump> {
     return this.read(async (db) => {
-      const tx = db.transaction(['records', 'events', 'meta', 'screenshots'], 'readonly');
-      const [entries, events, meta, screenshots] = await Promise.all([
+      // Only tests open a version-1 or -2 database, which has no channel screenshots yet.
+      const withShots = db.objectStoreNames.contains('channelShots');
+      const stores: Store[] = ['records', 'events', 'meta', 'screenshots'];
+      const tx = db.transaction(withShots ? [...stores, 'channelShots'] : stores, 'readonly');
+      const [entries, events, meta, screenshots, channelShots] = await Promise.all([
         tx.objectStore('records').getAll(),
         tx.objectStore('events').getAll(),
         tx.objectStore('meta').getAll(),
         tx.objectStore('screenshots').getAll(),
+        withShots ? tx.objectStore('channelShots').getAll() : [],
       ]);
       await tx.done;
       return {
@@ -395,6 +445,7 @@ export class RecordStore {
           .map(({ chainId, seq, hash, recordId }) => ({ chainId, seq, hash, recordId })),
         activeChainId:
           meta.find((value): value is ActiveChain => value.key === 'activeChain')?.chainId ?? null,
+        channelShots: channelShots.map(fromStoredChannelShot),
       };
     });
   }
@@ -406,7 +457,12 @@ export class RecordStore {
    */
   async importVerified(dump: StoreDump): Promise<ImportSummary> {
     const summary: ImportSummary = { addedRecords: 0, addedEvents: 0, skippedRecords: 0, skippedEvents: 0 };
-    return this.write(['records', 'events', 'meta', 'screenshots'], async (tx) => {
+    return this.write(['records', 'events', 'meta', 'screenshots', 'channelShots'], async (tx) => {
+      for (const shot of dump.channelShots) {
+        if (!(await tx.objectStore('channelShots').get(shot.id))) {
+          await tx.objectStore('channelShots').add(toStoredChannelShot(shot));
+        }
+      }
       for (const entry of dump.entries) {
         const added = await importEntry(tx, entry, dump.screenshots.get(entry.id) ?? null);
         if (added) summary.addedRecords++;
@@ -434,7 +490,16 @@ function toTombstone(record: RegisterRecord, deletedAt: string): Tombstone {
   return { id, requestId, capturedAt, deleted: true, deletedAt, chainId, seq, prevId, prevHash, hash };
 }
 
-type ImportTx = WriteTx<Array<'records' | 'events' | 'meta' | 'screenshots'>>;
+type ImportTx = WriteTx<Array<'records' | 'events' | 'meta' | 'screenshots' | 'channelShots'>>;
+
+function toStoredChannelShot(shot: ChannelShotWithImage): StoredChannelShot {
+  return { ...shot, capturedDate: stockholmDate(new Date(shot.capturedAt)) };
+}
+
+function fromStoredChannelShot(stored: StoredChannelShot): ChannelShotWithImage {
+  const { capturedDate: _date, ...shot } = stored;
+  return shot;
+}
 
 function importConflict(entry: ChainEntry, why: string): StoreError {
   return new StoreError('conflict', {
