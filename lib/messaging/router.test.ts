@@ -13,8 +13,15 @@ function setup() {
       'content.openOptions': vi.fn(),
       'content.register': vi.fn(),
       'content.removalOutcome': vi.fn(),
+      'content.captureComment': vi.fn(),
+      'content.questionsSeen': vi.fn(),
+      'content.questionAnswered': vi.fn(),
     },
-    extensionPage: { 'popup.activateOnTab': activate, 'options.blogHostsChanged': hostsChanged },
+    extensionPage: {
+      'popup.activateOnTab': activate,
+      'options.blogHostsChanged': hostsChanged,
+      'popup.channelShotTaken': vi.fn(),
+    },
   });
   return { route, pageStatus, activate, hostsChanged };
 }
