@@ -1,14 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { findXmllint, schemaErrorsOfFile } from '../../test/support/xmllint';
 import type { RecordStore } from '../store/store';
 import { confidentialInput, exportItems, openTestStore, sampleInput, sampleSnapshot } from '../store/testing';
 import { type ErmsOptions, toErmsXml } from './erms';
 import { escapeXmlAttribute, escapeXmlText, toXmlChars } from './xml';
 
-const SCHEMA = '/work/shared/standards/ERMS_v3.xsd';
 const OPTIONS: ErmsOptions = {
   organisation: 'Tyresö kommun',
   agency: 'Kommunstyrelsen, Kommunikationsenheten',
@@ -19,22 +18,13 @@ const OPTIONS: ErmsOptions = {
 const workDir = mkdtempSync(join(tmpdir(), 'moderera-erms-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-function findXmllint(): string | null {
-  for (const path of ['/usr/bin/xmllint', '/usr/local/bin/xmllint']) if (existsSync(path)) return path;
-  return null;
-}
 const xmllint = findXmllint();
 
 /** xmllint's verdict: '' when valid, else its messages. */
 function schemaErrors(xml: string, name: string): string {
   const file = join(workDir, name);
   writeFileSync(file, xml, 'utf8');
-  try {
-    execFileSync(xmllint ?? 'xmllint', ['--noout', '--schema', SCHEMA, file], { stdio: 'pipe' });
-    return '';
-  } catch (error) {
-    return String((error as { stderr?: Buffer }).stderr ?? error);
-  }
+  return schemaErrorsOfFile(file);
 }
 
 let store: RecordStore;
