@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStoredZip } from '../../test/support/zip';
 import type { RecordStore } from '../store/store';
 import { confidentialInput, openTestStore, sampleInput } from '../store/testing';
 import { parseCsv } from './csv';
@@ -39,23 +40,6 @@ async function setup() {
   return { store, items, context, withShot };
 }
 
-/** The names and bytes of a stored (uncompressed) ZIP, read from its local headers. */
-function unzip(bytes: Uint8Array): Map<string, Uint8Array> {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const files = new Map<string, Uint8Array>();
-  let at = 0;
-  while (view.getUint32(at, true) === 0x04034b50) {
-    const size = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const extra = view.getUint16(at + 28, true);
-    const name = new TextDecoder().decode(bytes.subarray(at + 30, at + 30 + nameLength));
-    const start = at + 30 + nameLength + extra;
-    files.set(name, bytes.subarray(start, start + size));
-    at = start + size;
-  }
-  return files;
-}
-
 describe('export files', () => {
   it('names files by format and range', () => {
     expect(exportFileName('csv', '2026-11-28', '2026-11-28')).toBe('moderera-2026-11-28.csv');
@@ -92,7 +76,7 @@ describe('export files', () => {
 
   it('ZIP: CSV, JSON, ERMS, screenshots by record id, and a manifest whose sums match', async () => {
     const { items, context, withShot } = await setup();
-    const files = unzip((await buildExportFile('zip', items, context)).bytes);
+    const files = readStoredZip((await buildExportFile('zip', items, context)).bytes);
     expect([...files.keys()]).toEqual([
       'moderera-2026-11-28.csv',
       'moderera-2026-11-28.json',

@@ -263,3 +263,15 @@ describe('channel screenshots in a backup', () => {
     expect((await target.dump()).entries).toHaveLength(0);
   });
 });
+
+describe('chain heads in a backup', () => {
+  it('refuse a head that disagrees with the record it names, importing nothing', async () => {
+    const source = await store();
+    await source.appendRecord(sampleInput());
+    const backup = JSON.parse(await backupJson(await source.dump(), EXPORTED_AT));
+    backup.heads[0].hash = 'f'.repeat(64);
+    const target = await store();
+    await expectBackupError(() => importBackup(target, parseBackup(JSON.stringify(backup))), 'hash_mismatch');
+    expect((await target.dump()).entries).toHaveLength(0);
+  });
+});

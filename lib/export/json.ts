@@ -250,6 +250,7 @@ async function verifyBackup(parts: Array<{ entry: ChainEntry; screenshot: Blob |
 export async function importBackup(store: RecordStore, backup: Backup): Promise<ImportSummary> {
   const parts = backup.records.map(splitRecord);
   await verifyBackup(parts);
+  verifyHeads(backup, parts);
   const channelShots = await Promise.all(backup.channelScreenshots.map(verifiedChannelShot));
   const screenshots = new Map<string, Blob>();
   for (const { entry, screenshot } of parts) if (screenshot) screenshots.set(entry.id, screenshot);
@@ -261,6 +262,17 @@ export async function importBackup(store: RecordStore, backup: Backup): Promise<
     activeChainId: backup.activeChainId,
     channelShots,
   });
+}
+
+/** A chain head must agree with the record it names when the backup holds that record. */
+function verifyHeads(backup: Backup, parts: Array<{ entry: ChainEntry }>): void {
+  const byId = new Map(parts.map(({ entry }) => [entry.id, entry]));
+  for (const head of backup.heads) {
+    const entry = byId.get(head.recordId);
+    if (entry && (entry.hash !== head.hash || entry.seq !== head.seq || entry.chainId !== head.chainId)) {
+      throw new BackupError('hash_mismatch', `head of chain ${head.chainId}`);
+    }
+  }
 }
 
 async function verifiedChannelShot({

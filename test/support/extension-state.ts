@@ -28,7 +28,9 @@ export async function storedEntries(
     (name) =>
       new Promise<Record<string, unknown>[]>((resolve, reject) => {
         const open = indexedDB.open('moderera');
-        open.onerror = () => reject(open.error);
+        // No database yet: do not create an empty one the extension would then have to upgrade.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => (open.error?.name === 'AbortError' ? resolve([]) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains(name)) return resolve([]);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { contentToBackground } from '../messaging/messages';
+import { sampleSnapshot } from '../store/testing';
+import { createQuestionReporter } from './reporter';
+
+const question = { category: 'question', flags: [], hints: [], evidence: [] } as never;
+const praise = { category: 'praise', flags: [], hints: [], evidence: [] } as never;
+
+describe('question reporter', () => {
+  it('sends each question once, batched, as a valid message; other categories not at all', () => {
+    const sent: unknown[] = [];
+    const runs: Array<() => void> = [];
+    const reporter = createQuestionReporter({
+      send: async (message) => sent.push(message),
+      schedule: (run) => runs.push(run),
+    });
+    reporter.seen(sampleSnapshot({ commentId: 'q1', text: 'När öppnar\nbadet?' }), question);
+    reporter.seen(sampleSnapshot({ commentId: 'q1' }), question);
+    reporter.seen(sampleSnapshot({ commentId: 'p1' }), praise);
+    reporter.seen(sampleSnapshot({ commentId: 'q2', text: 'x'.repeat(5000) }), question);
+    expect(runs).toHaveLength(1);
+    runs[0]?.();
+    expect(sent).toHaveLength(1);
+    const parsed = contentToBackground.parse(sent[0]);
+    expect(parsed.type === 'content.questionsSeen' && parsed.questions.map((q) => q.commentId)).toEqual([
+      'q1',
+      'q2',
+    ]);
+    expect(parsed.type === 'content.questionsSeen' && parsed.questions[0]?.excerpt).toBe('När öppnar badet?');
+  });
+
+  it('reports an inserted reply as an answer', () => {
+    const sent: unknown[] = [];
+    createQuestionReporter({ send: async (message) => sent.push(message) }).answered(sampleSnapshot());
+    expect(contentToBackground.parse(sent[0])).toMatchObject({
+      type: 'content.questionAnswered',
+      platform: 'facebook',
+    });
+  });
+});
