@@ -370,14 +370,15 @@ export class RecordStore {
     const at = toStockholmIso(this.#now());
     const events = recordIds.map((recordId) => ({ ...parsedFacts, id: this.#newId(), recordId, at }));
     return this.write(['records', 'events'], async (tx) => {
-      for (const event of events) {
-        const record = await tx.objectStore('records').get(event.recordId);
+      // All requests at once: IndexedDB runs them in order, without a round trip each.
+      const records = await Promise.all(events.map((event) => tx.objectStore('records').get(event.recordId)));
+      for (const record of records) {
         if (!record) throw new StoreError('not_found');
         if (isTombstone(record)) {
           throw new StoreError('conflict', { sv: 'Posten är raderad.', en: 'The record has been deleted.' });
         }
-        await tx.objectStore('events').add(toStoredEvent(event));
       }
+      await Promise.all(events.map((event) => tx.objectStore('events').add(toStoredEvent(event))));
       return events;
     });
   }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  formatCalendarDate,
   fromStockholmWallTime,
   stockholmDate,
   stockholmOffsetMinutes,
+  stockholmWallTime,
   toStockholmIso,
   weekdayOf,
 } from './stockholm';
@@ -77,5 +79,38 @@ describe('calendar arithmetic', () => {
 
   it('knows the weekday', () => {
     expect(weekdayOf('2026-12-24')).toBe(4);
+  });
+});
+
+describe('the per-hour offset cache', () => {
+  it('agrees with Intl on 5,000 instants from 1970 to 2100, DST edges included', () => {
+    const intl = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Stockholm',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    let seed = 42;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const instants = Array.from({ length: 5000 }, () => Math.floor(random() * Date.UTC(2100, 0, 1)));
+    instants.push(
+      Date.UTC(2026, 2, 29, 0, 59, 59),
+      Date.UTC(2026, 2, 29, 1),
+      Date.UTC(2026, 9, 25, 0, 59, 59),
+    );
+    for (const ms of instants) {
+      const date = new Date(ms);
+      const wall = stockholmWallTime(date);
+      const expected = intl.format(date).replace(' ', 'T');
+      const actual = `${formatCalendarDate(wall)}T${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}:${String(wall.second).padStart(2, '0')}`;
+      expect(actual, date.toISOString()).toBe(expected);
+    }
   });
 });
