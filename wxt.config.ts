@@ -1,8 +1,16 @@
 import { defineConfig } from 'wxt';
+import { SCREENSHOT_ORIGINS } from './lib/capture/permission';
 import { BLOGGER_MATCHES, parseBlogHosts, wordpressMatches } from './lib/hosts/blog-hosts';
 
 /** Built-in blog hosts, for an IT department that builds its own package (see README). */
 const builtInBlogHosts = parseBlogHosts(process.env.MODERERA_BLOG_HOSTS);
+
+/**
+ * Screenshots of registered comments need `<all_urls>` (see lib/capture/permission.ts). The
+ * product asks for it in the options page; the browser tests, which cannot click a permission
+ * prompt, build with MODERERA_GRANT_SCREENSHOTS=1 to have it granted at install.
+ */
+const grantScreenshots = process.env.MODERERA_GRANT_SCREENSHOTS === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,7 +23,9 @@ export default defineConfig({
     default_locale: 'sv',
     // storage: settings; scripting + activeTab: run on a blog host the user adds or on one page once.
     permissions: ['storage', 'scripting', 'activeTab'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Blog hosts the user adds, and (<all_urls>) screenshots of the comments they register.
+    ...(grantScreenshots ? { host_permissions: SCREENSHOT_ORIGINS } : {}),
+    optional_host_permissions: ['https://*/*', 'http://*/*', ...(grantScreenshots ? [] : SCREENSHOT_ORIGINS)],
     action: { default_title: 'Moderera' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'moderera@moderera.se', strict_min_version: '128.0' } } }

@@ -5,7 +5,9 @@ import { t } from '../lib/i18n/strings';
 import type { ExtensionPageToBackground } from '../lib/messaging/messages';
 import { FLAG_IDS, FLAG_TEXT, type FlagId, type Language } from '../lib/policy/labels';
 import type { Settings } from '../lib/settings/settings';
+import { BackupRestore, ChannelRegister, OrganisationFields } from './OptionsRecords';
 import { LinkFields, MailboxFields, SignatureFields, TemplateFields } from './OptionsReplies';
+import { ScreenshotPermission } from './OptionsScreenshots';
 import { useSettings } from './use-settings';
 
 export function Options() {
@@ -40,6 +42,8 @@ export function Options() {
         </select>
       </label>
       <SignatureFields draft={draft} setDraft={setDraft} />
+      <OrganisationFields draft={draft} setDraft={setDraft} />
+      <ChannelRegister draft={draft} setDraft={setDraft} />
       <LinkFields draft={draft} setDraft={setDraft} />
       <MailboxFields draft={draft} setDraft={setDraft} />
       <TemplateFields draft={draft} setDraft={setDraft} />
@@ -60,6 +64,8 @@ export function Options() {
         )}
       </div>
       <BlogHosts settings={settings} save={saveAndSay} report={report} />
+      <BackupRestore language={language} />
+      <ScreenshotPermission language={language} />
     </main>
   );
 }

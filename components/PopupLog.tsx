@@ -163,7 +163,12 @@ function Counts({ items, language }: { items: readonly ExportItem[]; language: L
 
 function LogItem({ row, language }: { row: LogRow; language: Language }) {
   return (
-    <li data-record-id={row.id} data-status={row.status.registration} data-outcome={row.status.removal}>
+    <li
+      data-record-id={row.id}
+      data-status={row.status.registration}
+      data-outcome={row.status.removal}
+      class={row.confidential ? 'secret' : undefined}
+    >
       <div class="line">
         <span class="time">{row.time}</span>
         <span>{PLATFORM_NAMES[row.platform]}</span>
@@ -172,7 +177,7 @@ function LogItem({ row, language }: { row: LogRow; language: Language }) {
           {lt(language, 'open')} {row.shortId}
         </a>
       </div>
-      <div class="excerpt">{row.confidential ? `🔒 ${row.excerpt}` : row.excerpt}</div>
+      <div class="excerpt">{row.excerpt}</div>
       <div class="muted">
         {row.flags.map((flag) => FLAG_TEXT[flag][language].short).join(', ')}
         {row.flags.length > 0 && ' · '}

@@ -123,6 +123,8 @@ function describeEvent(event: RecordEvent): string {
       return `diarieförd ${event.diarienummer}`;
     case 'deleted':
       return `raderad av ${event.by}`;
+    case 'screenshot_missing':
+      return `utan skärmbild (${event.failure}${event.detail ? `: ${event.detail}` : ''})`;
   }
 }
 

@@ -1,9 +1,10 @@
 import { useContext, useState } from 'preact/hooks';
+import type { CaptureFailure } from '../lib/capture/messages';
 import type { Classification } from '../lib/classifier';
-import { t } from '../lib/i18n/strings';
+import { type StringKey, t } from '../lib/i18n/strings';
 import type { RemovalMode } from '../lib/platforms/types';
 import { FLAG_IDS, FLAG_TEXT, type FlagId } from '../lib/policy/labels';
-import type { FlowResult } from '../lib/register/flow';
+import type { FlowResult, ScreenshotState } from '../lib/register/flow';
 import { LabelContextValue } from './label-context';
 
 /** OSL provisions that commonly apply to comments (OSL 5 kap. 5 §: a marking names one). */
@@ -187,12 +188,30 @@ function Outcome({ result, language }: { result: FlowResult; language: 'sv' | 'e
     : removal.ok
       ? t(language, removal.outcome === 'hidden' ? 'removeHidden' : 'removeDone', { id })
       : t(language, 'removeFailed', { id, reason: removal.reason });
+  const missing = screenshotMissing(result.screenshot, language);
   return (
     <p
       class={removal && !removal.ok ? 'status error' : 'status ok'}
       role={removal && !removal.ok ? 'alert' : 'status'}
+      data-screenshot={result.screenshot.stored ? 'stored' : result.screenshot.failure}
     >
-      {text}
+      {missing ? `${text} ${missing}` : text}
     </p>
   );
+}
+
+const SCREENSHOT_FAILURE_TEXT: Record<CaptureFailure, StringKey> = {
+  no_permission: 'screenshotNoPermission',
+  tab_hidden: 'screenshotTabHidden',
+  not_visible: 'screenshotNotVisible',
+  failed: 'screenshotFailed',
+  rejected: 'screenshotRejected',
+  unavailable: 'screenshotUnavailable',
+};
+
+/** Why the record has no screenshot, in a sentence; null when it has one. */
+function screenshotMissing(state: ScreenshotState, language: 'sv' | 'en'): string | null {
+  if (state.stored) return null;
+  const reason = t(language, SCREENSHOT_FAILURE_TEXT[state.failure], { detail: state.detail ?? '–' });
+  return t(language, 'screenshotMissing', { reason });
 }

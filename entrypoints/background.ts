@@ -1,7 +1,12 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { createCapturer } from '../lib/capture/capturer';
+import { cropPngInWorker } from '../lib/capture/image';
+import { screenshotsAllowed } from '../lib/capture/permission';
+import { channelsDue, reminderTitle } from '../lib/channels/reminder';
 import { syncUserBlogScript } from '../lib/hosts/registration';
 import { createMessageRouter } from '../lib/messaging/router';
+import { markAnswered, rememberQuestions } from '../lib/questions/questions';
 import { createRegistrar } from '../lib/register/registrar';
 import { loadSettings } from '../lib/settings/settings';
 import { openRecordStore } from '../lib/store/store';
@@ -36,6 +41,25 @@ export default defineBackground(() => {
     settings: () => loadSettings(browser.storage.local),
     session: browser.storage.session,
   });
+  // The screenshot of a comment before it is registered: its tab must be the one shown.
+  const captureComment = createCapturer({
+    tab: (tabId) => browser.tabs.get(tabId),
+    captureVisibleTab: (windowId) => browser.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    allowed: () => screenshotsAllowed(browser.permissions),
+    cropPng: cropPngInWorker,
+  });
+
+  // Policy 1.6: the global badge says when a channel's six-monthly screenshot is due. Tabs
+  // with something to say override it; the others show it.
+  const refreshReminder = async () => {
+    const settings = await loadSettings(browser.storage.local);
+    const shots = settings.channels.length ? await (await store()).listChannelShots() : [];
+    const due = channelsDue(settings.channels, shots, new Date());
+    await browser.action.setBadgeBackgroundColor({ color: '#5b3cc4' });
+    await browser.action.setBadgeText({ text: due.length ? 'BILD' : '' });
+    await browser.action.setTitle({ title: due.length ? reminderTitle(due) : 'Moderera' });
+    return { due: due.length };
+  };
 
   const route = createMessageRouter(browser.runtime.getURL('/'), {
     content: {
@@ -45,13 +69,23 @@ export default defineBackground(() => {
           tabId: sender.tabId,
           color: message.layoutProblem ? '#b26a00' : '#b3261e',
         });
-        await browser.action.setBadgeText({ tabId: sender.tabId, text });
+        // null hands the tab back to the global badge (the screenshot reminder).
+        await browser.action.setBadgeText({ tabId: sender.tabId, text: text || (null as unknown as string) });
         return { badge: text };
       },
+      'content.captureComment': ({ type: _type, ...request }, sender) =>
+        captureComment(request, sender.tabId),
       'content.register': ({ type: _type, ...request }, sender) => registrar.register(request, sender.tabId),
       'content.removalOutcome': async (message, _sender) => {
         await registrar.recordOutcome(message.recordId, message.outcome, message.reason);
         return { recorded: true };
+      },
+      'content.questionsSeen': async (message) => ({
+        remembered: await rememberQuestions(browser.storage.local, message.questions, new Date()),
+      }),
+      'content.questionAnswered': async (message) => {
+        await markAnswered(browser.storage.local, message, new Date());
+        return { answered: true };
       },
       'content.openOptions': async () => {
         await browser.runtime.openOptionsPage();
@@ -67,6 +101,7 @@ export default defineBackground(() => {
         return { activated: true };
       },
       'options.blogHostsChanged': async () => ({ hosts: await syncBlogHosts() }),
+      'popup.channelShotTaken': () => refreshReminder(),
     },
   });
 
@@ -74,6 +109,10 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void syncBlogHosts());
   browser.permissions.onRemoved.addListener(() => void syncBlogHosts());
   browser.tabs.onRemoved.addListener((tabId) => void registrar.tabClosed(tabId));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void refreshReminder();
+  });
+  void refreshReminder().catch((error: unknown) => console.error('Moderera: reminder badge', error));
   void registrar.sweep(async (tabId) => {
     try {
       await browser.tabs.get(tabId);

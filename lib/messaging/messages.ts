@@ -3,7 +3,9 @@
  * receipt. Content scripts run on pages we do not control, so what they send is untrusted.
  */
 import { z } from 'zod';
+import { captureCommentSchema } from '../capture/messages';
 import { PLATFORM_IDS } from '../platforms/types';
+import { seenQuestionSchema } from '../questions/questions';
 import { registerRequestSchema, removalOutcomeSchema } from '../register/messages';
 
 const platformId = z.enum(PLATFORM_IDS);
@@ -21,14 +23,26 @@ export const contentToBackground = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('content.openOptions') }).strict(),
+  z
+    .object({
+      type: z.literal('content.questionsSeen'),
+      questions: z.array(seenQuestionSchema).min(1).max(200),
+    })
+    .strict(),
+  seenQuestionSchema
+    .pick({ platform: true, commentId: true })
+    .extend({ type: z.literal('content.questionAnswered') }),
   registerRequestSchema.extend({ type: z.literal('content.register') }),
   removalOutcomeSchema.extend({ type: z.literal('content.removalOutcome') }),
+  captureCommentSchema.extend({ type: z.literal('content.captureComment') }),
 ]);
 
 /** Messages the popup or options page sends to the background. */
 export const extensionPageToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('popup.activateOnTab'), tabId: z.number().int().min(0) }).strict(),
   z.object({ type: z.literal('options.blogHostsChanged') }).strict(),
+  /** After a channel screenshot or a change to the channel register: the reminder badge is recomputed. */
+  z.object({ type: z.literal('popup.channelShotTaken') }).strict(),
 ]);
 
 export type ContentToBackground = z.infer<typeof contentToBackground>;

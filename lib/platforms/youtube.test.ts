@@ -43,8 +43,9 @@ describe('youtube adapter on the Swedish fixture', () => {
       'UgyL5mN7oP9qR1sT3uV5w4AaABAg',
       'UgxQ2wE4rT6yU8iO0pA1s4AaABAg',
       'Ugw3dF5gH7jK9lZ1xC3v4AaABAg',
+      'UgwF0rMuLa7HyPeRlInK5AaABAg',
     ]);
-    expect(youtubeAdapter.findComments(page.document)).toHaveLength(10);
+    expect(youtubeAdapter.findComments(page.document)).toHaveLength(11);
     expect(youtubeAdapter.hasCommentSection(page)).toBe(true);
   });
 
@@ -156,7 +157,7 @@ describe('youtube adapter on the Swedish fixture', () => {
     if (!first) throw new Error('no comment');
     expect(youtubeAdapter.findComments(first)).toEqual([first]);
     first.parentElement?.append(first.cloneNode(true));
-    expect(youtubeAdapter.findComments(page.document)).toHaveLength(10);
+    expect(youtubeAdapter.findComments(page.document)).toHaveLength(11);
   });
 
   it('falls back to the older ytd-comment-renderer markup', () => {
@@ -203,15 +204,15 @@ describe('YOUTUBE_SELECTORS', () => {
   it('finds the parts of the fixture they name', () => {
     loadFixture('youtube/sv.html', URL_SV);
     const count = (selector: string) => document.querySelectorAll(selector).length;
-    expect(count(YOUTUBE_SELECTORS.comment)).toBe(10);
-    expect(count(YOUTUBE_SELECTORS.thread)).toBe(8);
+    expect(count(YOUTUBE_SELECTORS.comment)).toBe(11);
+    expect(count(YOUTUBE_SELECTORS.thread)).toBe(9);
     expect(count(YOUTUBE_SELECTORS.repliesContainer)).toBe(2);
     expect(count(YOUTUBE_SELECTORS.commentsSection)).toBe(1);
-    expect(count(YOUTUBE_SELECTORS.publishedLink.join(', '))).toBe(10);
-    expect(count(YOUTUBE_SELECTORS.authorLink)).toBe(10);
-    expect(count(YOUTUBE_SELECTORS.contentText)).toBe(10);
-    expect(count(YOUTUBE_SELECTORS.replyButton)).toBe(10);
-    expect(count(YOUTUBE_SELECTORS.actionMenuButton)).toBe(10);
+    expect(count(YOUTUBE_SELECTORS.publishedLink.join(', '))).toBe(11);
+    expect(count(YOUTUBE_SELECTORS.authorLink)).toBe(11);
+    expect(count(YOUTUBE_SELECTORS.contentText)).toBe(11);
+    expect(count(YOUTUBE_SELECTORS.replyButton)).toBe(11);
+    expect(count(YOUTUBE_SELECTORS.actionMenuButton)).toBe(11);
     expect(document.querySelector(YOUTUBE_SELECTORS.actionMenuButton)?.getAttribute('aria-label')).toBe(
       'Åtgärdsmeny',
     );

@@ -1,8 +1,12 @@
 /**
- * The content script's half of "remove and register": snapshot → record committed in the
- * background → only then the native removal → its outcome reported. Any failure before the
- * record is committed stops the flow with the comment still on the platform.
+ * The content script's half of "remove and register": screenshot of the comment → snapshot
+ * and screenshot committed in the background → only then the native removal → its outcome
+ * reported. Any failure before the record is committed stops the flow with the comment still
+ * on the platform; a failed screenshot does not: the record is written without one and the
+ * moderator is told why.
  */
+import type { CaptureFailure, CaptureOutcome } from '../capture/messages';
+import { PNG_MEDIA_TYPE } from '../capture/png';
 import type { Classification } from '../classifier';
 import { CLASSIFIER_VERSION } from '../classifier';
 import type { Reply } from '../messaging/messages';
@@ -24,10 +28,23 @@ export interface FlowDeps {
   newRequestId?: () => string;
   /** Waits between retries of a message the background did not answer (it may be restarting). */
   pause?: (ms: number) => Promise<void>;
+  /** Captures the comment as it looks now, before anything is stored; absent where it cannot be. */
+  capture?: () => Promise<CaptureOutcome>;
 }
 
+/** Whether the record got its screenshot, and if not, why. */
+export type ScreenshotState =
+  | { stored: true }
+  | { stored: false; failure: CaptureFailure; detail: string | null };
+
 export type FlowResult =
-  | { stage: 'registered'; shortId: string; recordId: string; removal: RemovalResult | null }
+  | {
+      stage: 'registered';
+      shortId: string;
+      recordId: string;
+      removal: RemovalResult | null;
+      screenshot: ScreenshotState;
+    }
   | { stage: 'not_registered'; message: string };
 
 const RETRIES = 3;
@@ -38,6 +55,7 @@ export async function removeAndRegister(
   decision: Decision,
   deps: FlowDeps,
 ): Promise<FlowResult> {
+  const captured = await captureSafely(deps);
   const request = {
     type: 'content.register',
     requestId: (deps.newRequestId ?? (() => crypto.randomUUID()))(),
@@ -55,13 +73,17 @@ export async function removeAndRegister(
       note: decision.note,
       secrecy: decision.secrecyProvision ? { provision: decision.secrecyProvision } : null,
     },
+    screenshot: captured.ok ? { mediaType: PNG_MEDIA_TYPE, base64: captured.base64 } : null,
+    screenshotMissing: captured.ok
+      ? null
+      : { failure: captured.failure, detail: captured.detail?.slice(0, 10_000) ?? null },
   };
   const reply = await sendWithRetry(request, deps);
   if (!reply.ok) return { stage: 'not_registered', message: reply.error.message };
   const registered = reply.data as Registered;
-  if (!registered.removeNow) {
-    return { stage: 'registered', shortId: registered.shortId, recordId: registered.recordId, removal: null };
-  }
+  const screenshot = screenshotState(captured, registered);
+  const done = { stage: 'registered' as const, shortId: registered.shortId, recordId: registered.recordId };
+  if (!registered.removeNow) return { ...done, removal: null, screenshot };
   const mode: RemovalMode = decision.action === 'hide' ? 'hide' : 'delete';
   let removal: RemovalResult;
   try {
@@ -78,7 +100,23 @@ export async function removeAndRegister(
     },
     deps,
   );
-  return { stage: 'registered', shortId: registered.shortId, recordId: registered.recordId, removal };
+  return { ...done, removal, screenshot };
+}
+
+async function captureSafely(deps: FlowDeps): Promise<CaptureOutcome> {
+  if (!deps.capture) return { ok: false, failure: 'unavailable', detail: null };
+  try {
+    return await deps.capture();
+  } catch (error) {
+    return { ok: false, failure: 'failed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function screenshotState(captured: CaptureOutcome, registered: Registered): ScreenshotState {
+  // A retry may find the record an earlier attempt stored, screenshot and all.
+  if (registered.screenshotStored) return { stored: true };
+  if (!captured.ok) return { stored: false, failure: captured.failure, detail: captured.detail };
+  return { stored: false, failure: 'rejected', detail: registered.screenshotRejected };
 }
 
 /** The same message again while the background does not answer; its request id makes a repeat harmless. */

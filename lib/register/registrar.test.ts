@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { maxBase64Length } from '../capture/png';
+import { TINY_PNG_BASE64, tinyPng } from '../capture/testing';
 import { DEFAULT_SETTINGS, type Settings } from '../settings/settings';
+import { blobSha256 } from '../store/canonical';
+import { LIMITS } from '../store/record';
 import { openRecordStore, type RecordStore } from '../store/store';
 import type { RegisterRequest } from './messages';
 import { createRegistrar, PENDING_KEY, RegistrationError } from './registrar';
@@ -102,7 +106,8 @@ describe('the registrar', () => {
     const first = await registrar().register(req, 7);
     await registrar().recordOutcome(first.recordId, 'removed', null);
     await registrar().recordOutcome(first.recordId, 'removed', null);
-    expect(await records.eventsFor(first.recordId)).toHaveLength(1);
+    const outcomes = (await records.eventsFor(first.recordId)).filter((e) => e.type === 'removal_outcome');
+    expect(outcomes).toHaveLength(1);
     expect((await registrar().register(req, 7)).removeNow).toBe(false);
   });
 
@@ -156,6 +161,57 @@ describe('the registrar', () => {
   });
 });
 
+describe('the screenshot of a registered comment', () => {
+  const withScreenshot = (base64: string): RegisterRequest => ({
+    ...request(),
+    screenshot: { mediaType: 'image/png', base64 },
+  });
+
+  it('is stored as an image/png Blob beside the record, its SHA-256 in the hashed record', async () => {
+    const reply = await registrar().register(withScreenshot(TINY_PNG_BASE64), 7);
+    expect(reply).toMatchObject({ screenshotStored: true, screenshotRejected: null });
+    const blob = await records.getScreenshot(reply.recordId);
+    expect(blob?.type).toBe('image/png');
+    expect(new Uint8Array((await blob?.arrayBuffer()) ?? new ArrayBuffer(0))).toEqual(tinyPng());
+    const record = await records.getRecord(reply.recordId);
+    expect(record?.screenshotSha256).toBe(await blobSha256(new Blob([tinyPng()])));
+    expect((await records.verifyChain()).ok).toBe(true);
+  });
+
+  it('a retry with the same request id stores neither a second record nor a second image', async () => {
+    const req = withScreenshot(TINY_PNG_BASE64);
+    const first = await registrar().register(req, 7);
+    const second = await registrar().register(req, 7);
+    expect(second).toMatchObject({ recordId: first.recordId, screenshotStored: true });
+    const dump = await records.dump();
+    expect(dump.entries).toHaveLength(1);
+    expect(dump.screenshots.size).toBe(1);
+  });
+
+  it('without one (capture failed), the record is written all the same, marked as having none', async () => {
+    const reply = await registrar().register({ ...request(), screenshot: null }, 7);
+    expect(reply).toMatchObject({ removeNow: true, screenshotStored: false, screenshotRejected: null });
+    expect((await records.getRecord(reply.recordId))?.screenshotSha256).toBeNull();
+    expect(await records.getScreenshot(reply.recordId)).toBeNull();
+  });
+
+  it('something that is not a PNG is left out and the reason given; the record is still written', async () => {
+    const reply = await registrar().register(withScreenshot(btoa('<svg onload=alert(1)> and more bytes')), 7);
+    expect(reply).toMatchObject({ screenshotStored: false, screenshotRejected: 'not a PNG' });
+    expect((await records.getRecord(reply.recordId))?.screenshotSha256).toBeNull();
+  });
+
+  it('is refused by the schema when it is not base64, not image/png, or larger than the limit', async () => {
+    const { registerRequestSchema } = await import('./messages');
+    expect(registerRequestSchema.safeParse(withScreenshot(TINY_PNG_BASE64)).success).toBe(true);
+    expect(registerRequestSchema.safeParse(withScreenshot('not base64!')).success).toBe(false);
+    const jpeg = { ...request(), screenshot: { mediaType: 'image/jpeg', base64: TINY_PNG_BASE64 } };
+    expect(registerRequestSchema.safeParse(jpeg).success).toBe(false);
+    const huge = 'A'.repeat(maxBase64Length(LIMITS.screenshotBytes) + 4);
+    expect(registerRequestSchema.safeParse(withScreenshot(huge)).success).toBe(false);
+  });
+});
+
 describe('a register request from a page', () => {
   it('is refused when a field is oversized (a 1 MB comment) or missing', async () => {
     const { registerRequestSchema } = await import('./messages');
@@ -165,5 +221,13 @@ describe('a register request from a page', () => {
     const { snapshot: _missing, ...withoutSnapshot } = request();
     expect(registerRequestSchema.safeParse(withoutSnapshot).success).toBe(false);
     expect(registerRequestSchema.safeParse(request()).success).toBe(true);
+  });
+
+  it('keeps why a record has no screenshot as an event, once however often the request is retried', async () => {
+    const req = { ...request(), screenshotMissing: { failure: 'no_permission' as const, detail: null } };
+    const first = await registrar().register(req, 7);
+    await registrar().register(req, 7);
+    const missing = (await records.eventsFor(first.recordId)).filter((e) => e.type === 'screenshot_missing');
+    expect(missing).toEqual([expect.objectContaining({ failure: 'no_permission', detail: null })]);
   });
 });

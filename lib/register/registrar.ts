@@ -6,10 +6,11 @@
  * registration with the same request id finds the committed record, and a tab closed before
  * the outcome came leaves the outcome "unknown".
  */
+import { pngBlobFromBase64 } from '../capture/png';
 import { signatureComplete } from '../replies/compose';
 import type { Settings } from '../settings/settings';
 import type { RegisterRecord, RemovalOutcome } from '../store/record';
-import { shortId } from '../store/record';
+import { LIMITS, shortId } from '../store/record';
 import type { RecordStore } from '../store/store';
 import { toStockholmIso } from '../time/stockholm';
 import type { RegisterRequest } from './messages';
@@ -38,6 +39,10 @@ export interface Registered {
   shortId: string;
   /** Whether the content script should now remove the comment on the platform. */
   removeNow: boolean;
+  /** Whether the record has its screenshot. */
+  screenshotStored: boolean;
+  /** Why a screenshot that was sent was not stored (not a PNG, too large); null otherwise. */
+  screenshotRejected: string | null;
 }
 
 export class RegistrationError extends Error {
@@ -57,6 +62,9 @@ export function createRegistrar({ store, settings, session, now = () => new Date
         'Ange ditt namn, din titel och din enhet i inställningarna innan du registrerar. Inget har tagits bort.',
       );
     }
+    const screenshot = request.screenshot
+      ? pngBlobFromBase64(request.screenshot.base64, LIMITS.screenshotBytes)
+      : null;
     const records = await store();
     const record: RegisterRecord = await records.appendRecord({
       requestId: request.requestId,
@@ -69,14 +77,35 @@ export function createRegistrar({ store, settings, session, now = () => new Date
           : null,
       },
       moderator: signature,
+      // A screenshot that is not a sane PNG is left out; the record is never refused for it.
+      screenshot: screenshot?.ok ? screenshot.blob : null,
     });
+    if (record.screenshotSha256 === null) {
+      const missing =
+        request.screenshotMissing ??
+        (screenshot && !screenshot.ok
+          ? { failure: 'rejected', detail: screenshot.reason }
+          : { failure: 'unavailable', detail: null });
+      // The id makes a retried registration add it once.
+      await records.addEvent(
+        record.id,
+        { type: 'screenshot_missing', ...missing },
+        { id: derivedEventId(record.id, 'ff') },
+      );
+    }
     const removeNow = record.decision.action !== 'register_only' && !(await hasOutcome(records, record.id));
     if (removeNow) {
       const pending = await readPending();
       pending[record.id] = { tabId, since: toStockholmIso(now()) };
       await writePending(pending);
     }
-    return { recordId: record.id, shortId: shortId(record.id), removeNow };
+    return {
+      recordId: record.id,
+      shortId: shortId(record.id),
+      removeNow,
+      screenshotStored: record.screenshotSha256 !== null,
+      screenshotRejected: screenshot && !screenshot.ok ? screenshot.reason : null,
+    };
   }
 
   async function recordOutcome(
@@ -90,7 +119,7 @@ export function createRegistrar({ store, settings, session, now = () => new Date
     await records.addEvent(
       recordId,
       { type: 'removal_outcome', outcome, reason },
-      { id: outcomeEventId(recordId) },
+      { id: derivedEventId(recordId, 'ee') },
     );
     const pending = await readPending();
     delete pending[recordId];
@@ -123,7 +152,7 @@ async function hasOutcome(records: RecordStore, recordId: string): Promise<boole
   return (await records.eventsFor(recordId)).some((event) => event.type === 'removal_outcome');
 }
 
-/** A stable event id per record, so the outcome is written once however often it is reported. */
-function outcomeEventId(recordId: string): string {
-  return `${recordId.slice(0, 24)}0000000000ee`.slice(0, 36);
+/** A stable event id per record and kind, so a fact is written once however often it is reported. */
+function derivedEventId(recordId: string, kind: 'ee' | 'ff'): string {
+  return `${recordId.slice(0, 24)}0000000000${kind}`;
 }

@@ -186,12 +186,19 @@ const registeredFacts = z.strictObject({
   diarienummer: text(LIMITS.short).min(1),
 });
 const deletedFacts = z.strictObject({ type: z.literal('deleted'), by: text(LIMITS.short) });
+/** Why a record has no screenshot (no permission, comment off screen …), kept for the registrar. */
+const screenshotMissingFacts = z.strictObject({
+  type: z.literal('screenshot_missing'),
+  failure: text(LIMITS.short).min(1),
+  detail: nullableText(LIMITS.note),
+});
 
 export const eventFactsSchema = z.discriminatedUnion('type', [
   removalOutcomeFacts,
   exportedFacts,
   registeredFacts,
   deletedFacts,
+  screenshotMissingFacts,
 ]);
 export type EventFacts = z.infer<typeof eventFactsSchema>;
 
@@ -206,6 +213,7 @@ export const recordEventSchema = z.discriminatedUnion('type', [
   exportedFacts.extend(eventBase),
   registeredFacts.extend(eventBase),
   deletedFacts.extend(eventBase),
+  screenshotMissingFacts.extend(eventBase),
 ]);
 export type RecordEvent = z.infer<typeof recordEventSchema>;
 

@@ -21,6 +21,21 @@ function allMatches(manifest: Manifest): string[] {
   return (manifest.content_scripts ?? []).flatMap((script) => script.matches);
 }
 
+/** A build as shipped: no build switches, into its own folder. */
+function productBuild(browser: 'chrome' | 'firefox'): Manifest {
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', browser], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: {
+      ...process.env,
+      MODERERA_BLOG_HOSTS: '',
+      MODERERA_GRANT_SCREENSHOTS: '',
+      MODERERA_OUT_DIR: '.output/test-product',
+    },
+  });
+  return readManifest(join(ROOT, '.output', 'test-product', `${browser}-mv3`));
+}
+
 function expectMinimal(manifest: Manifest): void {
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
@@ -29,6 +44,8 @@ function expectMinimal(manifest: Manifest): void {
   expect(everything).not.toContain('<all_urls>');
   expect(everything).not.toContain('"tabs"');
   expect(allMatches(manifest)).not.toContain('*://*/*');
+  // Screenshots of registered comments: asked for in the options page, never at install.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', '<all_urls>']);
 }
 
 const PLATFORM_MATCHES = [
@@ -53,7 +70,13 @@ describe('the Chrome build', () => {
   });
 
   it('asks for no more than it uses', () => {
-    expectMinimal(manifest);
+    expectMinimal(productBuild('chrome'));
+  });
+
+  it('the test build differs only in having the screenshot permission at install', () => {
+    expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
+    expect(manifest.host_permissions).toEqual(['<all_urls>']);
+    expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
   it('runs the Studio id bridge in the page world and nowhere else', () => {
@@ -64,12 +87,7 @@ describe('the Chrome build', () => {
 
 describe('the Firefox build', () => {
   it('has a gecko id, the same matches and minimal permissions', () => {
-    execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'firefox'], {
-      cwd: ROOT,
-      stdio: 'pipe',
-      env: { ...process.env, MODERERA_BLOG_HOSTS: '', MODERERA_OUT_DIR: '.output/test' },
-    });
-    const manifest = readManifest(join(ROOT, '.output', 'test', 'firefox-mv3'));
+    const manifest = productBuild('firefox');
     expect(manifest.browser_specific_settings?.gecko?.id).toBe('moderera@moderera.se');
     for (const pattern of PLATFORM_MATCHES) expect(allMatches(manifest)).toContain(pattern);
     expect(allMatches(manifest).some((m) => m.includes('wp-admin'))).toBe(false);
