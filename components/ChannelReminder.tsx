@@ -7,6 +7,17 @@ import type { Channel, Settings } from '../lib/settings/settings';
 import { recordStore, useStoreQuery } from './use-record-store';
 
 /**
+ * The tab the popup speaks of: the active one, or `?tab=<id>` when the popup page is opened
+ * in a window of its own (keyboard users, automation).
+ */
+async function pageTab() {
+  const asked = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(asked) && asked > 0) return browser.tabs.get(asked).catch(() => undefined);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
+/**
  * Policy 1.6: says which channels are due for their half-yearly screenshot and, on a
  * channel's own page, takes it. Opening the popup grants activeTab, which is what lets
  * captureVisibleTab see the page.
@@ -18,7 +29,7 @@ export function ChannelReminder({ settings }: { settings: Settings }) {
   const { value: shots, reload } = useStoreQuery((store) => store.listChannelShots(), []);
 
   useEffect(() => {
-    void browser.tabs.query({ active: true, currentWindow: true }).then(([tab]) => {
+    void pageTab().then((tab) => {
       const channel = tab?.url ? channelForUrl(settings.channels, tab.url) : null;
       setHere(channel && tab?.windowId !== undefined ? { channel, windowId: tab.windowId } : null);
     });
