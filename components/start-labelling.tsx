@@ -4,11 +4,13 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { captureCommentElement } from '../lib/capture/content';
 import { classify } from '../lib/classifier';
-import { createLabeller, type PageStatus } from '../lib/content/labeller';
+import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
+import { createQuestionReporter } from '../lib/questions/reporter';
 import { removeAndRegister } from '../lib/register/flow';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
 import type { LabelContext } from './label-context';
@@ -26,12 +28,16 @@ export async function startLabelling(
     void browser.runtime.sendMessage(message).catch(() => {});
   };
   let labelContext: LabelContext;
+  const questions = createQuestionReporter({ send: (message) => browser.runtime.sendMessage(message) });
 
   const labeller = createLabeller({
     adapters,
     document,
     classify: (text) => classify(text, { extraWords: settings.extraWords }),
-    renderer: createLabelRenderer(() => labelContext),
+    renderer: reportingQuestions(
+      createLabelRenderer(() => labelContext),
+      questions,
+    ),
     profile: document.documentElement.hasAttribute('data-moderera-profile'),
     onStatus: (status) => void reportStatus(status),
     onLayoutProblem: (problem) => {
@@ -49,16 +55,23 @@ export async function startLabelling(
   const registerComment: LabelContext['registerComment'] = async (commentId, classification, decision) => {
     const snapshot = labeller.currentSnapshot(commentId);
     if (!snapshot) return { stage: 'not_registered', message: t(settings.language, 'removeGone') };
+    const send = (message: unknown) => browser.runtime.sendMessage(message) as Promise<Reply<unknown>>;
     const result = await removeAndRegister(snapshot, classification, decision, {
-      send: (message) => browser.runtime.sendMessage(message) as Promise<Reply<unknown>>,
+      send,
       remove: (mode) => labeller.remove(commentId, mode),
+      capture: () => captureCommentElement(labeller.commentElement(commentId), { send }),
     });
     if (result.stage === 'registered') registrations.set(commentId, { shortId: result.shortId });
     return result;
   };
   const makeContext = (): LabelContext => ({
     settings,
-    insertReply: (commentId, text) => labeller.insertReply(commentId, text),
+    insertReply: async (commentId, text) => {
+      const result = await labeller.insertReply(commentId, text);
+      const snapshot = labeller.currentSnapshot(commentId);
+      if (result.ok && snapshot) questions.answered(snapshot);
+      return result;
+    },
     openOptions,
     now: () => new Date(),
     removalModes: () => labeller.removalModes(),
@@ -85,6 +98,20 @@ export async function startLabelling(
     labeller.stop();
     browser.storage.onChanged.removeListener(onStorageChange);
   });
+}
+
+/** Questions the page shows go to the unanswered-questions list as they are labelled. */
+function reportingQuestions(
+  renderer: LabelRenderer,
+  questions: ReturnType<typeof createQuestionReporter>,
+): LabelRenderer {
+  return {
+    render(host, model) {
+      questions.seen(model.snapshot, model.classification);
+      renderer.render(host, model);
+    },
+    unmount: (host) => renderer.unmount(host),
+  };
 }
 
 async function reportStatus(status: PageStatus): Promise<void> {

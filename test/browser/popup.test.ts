@@ -203,7 +203,9 @@ describe('exports', () => {
           .digest('hex'),
       ).toBe(sum);
     }
-    for (const name of names.filter((n) => n.startsWith('skarmbilder/'))) {
+    const screenshots = names.filter((n) => n.startsWith('skarmbilder/'));
+    expect(screenshots).toHaveLength(3);
+    for (const name of screenshots) {
       expect(name).toMatch(/^skarmbilder\/[0-9a-f-]{36}\.png$/);
       expect([...(files.get(name) ?? []).slice(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     }
@@ -247,6 +249,50 @@ describe('registering and deleting', () => {
     expect(tombstone).not.toHaveProperty('snapshot');
     const events = await storedEntries(browser, 'events');
     expect(events.filter((e) => e.recordId === recordId).map((e) => e.type)).toContain('deleted');
+    await page.close();
+  });
+});
+
+describe('unanswered questions', () => {
+  it('lists the questions seen with their due time, and drops one once a reply is inserted through Moderera', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(demoPage('youtube-sv').url);
+    const selector = 'moderera-label[data-category="question"][data-flags=""]';
+    await page.waitForSelector(selector, { state: 'attached', timeout: 15_000 });
+    const questionIds = await page.$$eval(selector, (labels) =>
+      labels.map((l) => l.getAttribute('data-comment-id')),
+    );
+
+    const popup = await openPopup();
+    await popup.locator('[data-tab="questions"]').click();
+    await expect
+      .poll(async () => {
+        await popup.reload();
+        await popup.locator('[data-tab="questions"]').click();
+        return popup.locator('ol.questions > li').count();
+      })
+      .toBe(questionIds.length);
+    const first = popup.locator('ol.questions > li').first();
+    expect(await first.textContent()).toMatch(/Svar senast \S+ \d+ \S+ 23:59|Försenad/);
+
+    const label = page.locator(selector).first();
+    const answeredId = await label.getAttribute('data-comment-id');
+    await label.locator('[data-action="open-panel"]').click();
+    await label.locator('[data-action="reply-template"]').click();
+    await expect
+      .poll(async () => (await label.locator('[role="status"]').textContent()) ?? '', { timeout: 8000 })
+      .toContain('Svaret står i plattformens svarsruta');
+    await expect
+      .poll(async () => {
+        await popup.reload();
+        await popup.locator('[data-tab="questions"]').click();
+        await popup.locator('ol.questions, p.muted').first().waitFor();
+        return popup.$$eval('ol.questions > li', (items) =>
+          items.map((i) => i.getAttribute('data-comment-id')),
+        );
+      })
+      .not.toContain(answeredId);
+    await popup.close();
     await page.close();
   });
 });
