@@ -1,29 +1,163 @@
-/** Renders labels with Preact into their hosts' shadow roots, all sharing one stylesheet. */
+/**
+ * Renders labels into their hosts' shadow roots, all sharing one stylesheet.
+ *
+ * A page may carry thousands of labels and nearly all stay closed, so a label starts as its
+ * closed badge in plain DOM, cloned from one prepared badge per look (text set with
+ * textContent-style DOM calls only, never markup). Preact takes the label over the first time
+ * someone focuses, presses or clicks it: it renders <Label> into the same mount point and
+ * reuses the badge's very elements, so focus stays where it is and the click in flight reaches
+ * Preact's handler. `closedBadge` must build exactly what <Label> renders closed;
+ * label-renderer.test.tsx compares the two for every category, flags, hints and registration.
+ */
 import { render } from 'preact';
 import type { LabelModel, LabelRenderer } from '../lib/content/labeller';
+import { t } from '../lib/i18n/strings';
+import { CATEGORY_TEXT, type CategoryId, FLAG_TEXT, HINT_TEXT, type Language } from '../lib/policy/labels';
 import { Label } from './Label';
 import { type LabelContext, LabelContextValue } from './label-context';
 import { LABEL_CSS } from './label-styles';
 
+/** The glyph <Label> shows before the category's word. */
+const GLYPH: Record<CategoryId, string> = {
+  offensive_confidential: '!',
+  fault_report: '⚒',
+  question: '?',
+  praise: '✓',
+};
+
+/**
+ * What makes Preact take a label over: focus (keyboard, and the mouse where buttons take focus)
+ * and the click itself. No touch or wheel listeners: thousands of those would make the browser
+ * track blocking input regions on every frame.
+ */
+const TAKE_OVER_ON = ['focusin', 'click'] as const;
+
+/** Prepared badges are kept for this many looks at most (a registered badge is never kept). */
+const MAX_PREPARED = 200;
+
+interface Rendered {
+  model: LabelModel;
+  /** Preact renders this label (it has been interacted with). */
+  live: boolean;
+}
+
 export function createLabelRenderer(context: () => LabelContext): LabelRenderer {
   const adopt = createStyleAdopter(LABEL_CSS);
+  const rendered = new WeakMap<ShadowRoot, Rendered>();
+  const prepared = new Map<string, HTMLElement>();
+
+  function renderLive(root: ShadowRoot, model: LabelModel): void {
+    const value = context();
+    render(
+      <LabelContextValue.Provider value={value}>
+        <Label key={model.snapshot.commentId} {...model} language={value.settings.language} />
+      </LabelContextValue.Provider>,
+      mountPoint(root, adopt),
+    );
+  }
+
+  function takeOver(event: Event): void {
+    const root = event.currentTarget as ShadowRoot;
+    for (const type of TAKE_OVER_ON) root.removeEventListener(type, takeOver, true);
+    const state = rendered.get(root);
+    if (!state || state.live) return;
+    state.live = true;
+    renderLive(root, state.model);
+  }
+
+  function badgeFor(doc: Document, model: LabelModel, value: LabelContext): HTMLElement {
+    const language = value.settings.language;
+    const registered = value.registrations.get(model.snapshot.commentId)?.shortId ?? null;
+    if (registered) return closedBadge(doc, model.classification, language, registered);
+    const { category, flags, hints } = model.classification;
+    const look = `${language} ${category} ${flags.join(',')} ${hints.join(',')}`;
+    let badge = prepared.get(look);
+    if (!badge || badge.ownerDocument !== doc) {
+      if (prepared.size >= MAX_PREPARED) prepared.clear();
+      badge = closedBadge(doc, model.classification, language, null);
+      prepared.set(look, badge);
+    }
+    return badge.cloneNode(true) as HTMLElement;
+  }
+
   return {
     render(host: HTMLElement, model: LabelModel) {
       const root = host.shadowRoot;
       if (!root) return;
-      const value = context();
-      render(
-        <LabelContextValue.Provider value={value}>
-          <Label key={model.snapshot.commentId} {...model} language={value.settings.language} />
-        </LabelContextValue.Provider>,
-        mountPoint(root, adopt),
-      );
+      const state = rendered.get(root);
+      if (state?.live) {
+        state.model = model;
+        renderLive(root, model);
+        return;
+      }
+      mountPoint(root, adopt).replaceChildren(badgeFor(root.ownerDocument, model, context()));
+      if (state) {
+        state.model = model;
+      } else {
+        rendered.set(root, { model, live: false });
+        for (const type of TAKE_OVER_ON) root.addEventListener(type, takeOver, true);
+      }
     },
     unmount(host: HTMLElement) {
-      const container = host.shadowRoot?.querySelector('[data-mount]');
-      if (container) render(null, container);
+      const root = host.shadowRoot;
+      const container = root?.querySelector('[data-mount]');
+      if (!root || !container) return;
+      if (rendered.get(root)?.live) render(null, container);
+      else container.replaceChildren();
+      rendered.delete(root);
+      for (const type of TAKE_OVER_ON) root.removeEventListener(type, takeOver, true);
     },
   };
+}
+
+/** The badge of a closed <Label>, as plain DOM: the same elements, attributes and text. */
+export function closedBadge(
+  doc: Document,
+  classification: LabelModel['classification'],
+  language: Language,
+  registered: string | null,
+): HTMLElement {
+  const { category, flags, hints } = classification;
+  const flagNames = flags.map((flag) => FLAG_TEXT[flag][language].short);
+  const button = doc.createElement('button');
+  button.setAttribute('type', 'button');
+  button.setAttribute('class', `badge cat-${category}`);
+  button.setAttribute('data-action', 'open-panel');
+  button.setAttribute(
+    'aria-label',
+    t(language, 'labelAria', {
+      category: CATEGORY_TEXT[category][language].long,
+      flags:
+        (flagNames.length > 0 ? t(language, 'flagsAria', { flags: flagNames.join(', ') }) : '') +
+        (registered ? `${t(language, 'registered')} ${registered}. ` : ''),
+    }),
+  );
+  button.setAttribute('aria-expanded', 'false');
+  button.setAttribute('aria-haspopup', 'dialog');
+  button.setAttribute('title', CATEGORY_TEXT[category][language].long);
+  const span = (className: string | null, ...texts: string[]) => {
+    const element = doc.createElement('span');
+    if (className) element.setAttribute('class', className);
+    for (const text of texts) element.append(doc.createTextNode(text));
+    return element;
+  };
+  const hidden = (className: string | null, text: string) => {
+    const element = span(className, text);
+    element.setAttribute('aria-hidden', 'true');
+    return element;
+  };
+  button.append(
+    hidden('glyph', GLYPH[category]),
+    hidden(null, CATEGORY_TEXT[category][language].short),
+    ...flags.map((flag) => hidden('chip', FLAG_TEXT[flag][language].short)),
+    ...hints.map((hint) => hidden('chip hint', HINT_TEXT[hint][language].short)),
+  );
+  if (registered) {
+    const chip = span('chip registered', t(language, 'registered'), ' ', registered);
+    chip.setAttribute('data-registered', registered);
+    button.append(chip);
+  }
+  return button;
 }
 
 /** The element inside a shadow root that Preact renders into, made (with the styles) on first use. */

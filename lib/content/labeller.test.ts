@@ -179,6 +179,36 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('renders labels before they enter the page, and puts them in chunk by chunk, one label per comment', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => String(100 + i));
+    document.body.innerHTML = `<section id="comments">${ids.map((id) => comment(id, 'Hej')).join('')}</section>`;
+    const renderedInPage: boolean[] = [];
+    const batches: number[] = [];
+    const watcher = new MutationObserver((records) => {
+      let added = 0;
+      for (const record of records)
+        for (const node of record.addedNodes) if ((node as Element).localName === 'moderera-label') added++;
+      if (added > 0) batches.push(added);
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
+    const labeller = createLabeller({
+      adapters: [toyAdapter],
+      document,
+      classify: fakeClassify,
+      renderer: { render: (host) => renderedInPage.push(host.isConnected), unmount: () => {} },
+      placeChunk: 40,
+    });
+    labeller.start();
+    await vi.waitFor(() => expect(labels()).toHaveLength(150), { timeout: 3000 });
+    watcher.disconnect();
+    expect(renderedInPage.every((connected) => !connected)).toBe(true);
+    expect(Math.max(...batches)).toBeLessThanOrEqual(40);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(150);
+    expect(labels().map((l) => l.id)).toEqual(ids);
+    expect(labels().every((l) => l.id === l.inside)).toBe(true);
+    labeller.stop();
+  });
+
   it('does nothing on a page no adapter handles', async () => {
     setUrl('https://blogg.example.se/other');
     const { labeller } = setup();

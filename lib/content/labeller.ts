@@ -5,10 +5,18 @@
  *
  * State that matters is keyed by comment id. The element-to-host map exists only to know
  * which host an element carries; an element showing another comment gets its host rewritten.
+ *
+ * Cost on a long page: reading and classifying a comment is cheap, but every frame in which
+ * the page changes costs a style, layout and pre-paint pass over the whole page (tens of ms
+ * with 2,000 comments), whatever the size of the change. So labels are rendered into hosts
+ * that are not in the page yet, and go in together: those near the viewport first, the rest
+ * when the queue is done (or every `placeEveryMs` on a very long backlog), `placeChunk` per
+ * frame. Nothing reads layout after a write of ours.
  */
 import type { Classification } from '../classifier';
 import type {
   CommentSnapshot,
+  LabelSlot,
   PageContext,
   PlatformAdapter,
   RemovalMode,
@@ -48,7 +56,22 @@ export interface LabellerOptions {
   onLayoutProblem?: (problem: { adapter: string; url: string } | null) => void;
   /** Marks each slice of work as a `moderera:*` performance measure, for benchmarks and DevTools. */
   profile?: boolean;
+  /**
+   * The longest labels may wait, ready but not yet in the page, while a backlog is worked
+   * through (ms). Every write to a page of thousands of comments costs a style and layout
+   * pass of the whole page, so labels go in together, not slice by slice.
+   */
+  placeEveryMs?: number;
+  /** At most this many labels go into the page per frame (a frame's cost grows with each). */
+  placeChunk?: number;
 }
+
+/** With this many comments or more, the ones in and near the viewport are labelled first. */
+const VISIBLE_FIRST_FROM = 100;
+/** How far outside the viewport still counts as near it (px), and at most how many go first. */
+const VISIBLE_MARGIN_PX = 600;
+const VISIBLE_MAX = 60;
+const FRAME_WAIT_MAX_MS = 200;
 
 interface Mounted {
   host: HTMLElement;
@@ -67,6 +90,8 @@ export interface Labeller {
   insertReply(commentId: string, text: string): Promise<ReplyResult>;
   /** The comment as the page shows it right now, or null when it is no longer there. */
   currentSnapshot(commentId: string): CommentSnapshot | null;
+  /** The element that shows the comment now (for its screenshot), or null when it is gone. */
+  commentElement(commentId: string): Element | null;
   /** How the page's platform can take comments down. */
   removalModes(): readonly RemovalMode[];
   /** Takes the comment with this id down through the platform's own controls. */
@@ -79,6 +104,18 @@ export function createLabeller(options: LabellerOptions): Labeller {
   /** Which element carries the label of a comment id: sites sometimes render a comment twice. */
   const ownerById = new Map<string, Element>();
   const dirty = new Set<Element>();
+  /** Labels rendered into hosts that are not in the page yet, with where each goes. */
+  const unplaced = new Map<Element, LabelSlot>();
+  let unplacedSince = 0;
+  /** How many of the first entries of `dirty` are visible-first: labels placed as soon as they are done. */
+  let urgent = 0;
+  /** How many of the ready labels are going into the page, a chunk per slice. */
+  let toPlace = 0;
+  /** A chunk went in and the frame that renders it has not begun yet. */
+  let awaitingFrame = false;
+  const placeEveryMs = options.placeEveryMs ?? 500;
+  const placeChunk = options.placeChunk ?? 500;
+  let placedTotal = 0;
   let adapter: PlatformAdapter | null = null;
   let fullScanPending = true;
   let observer: MutationObserver | null = null;
@@ -104,6 +141,12 @@ export function createLabeller(options: LabellerOptions): Labeller {
     return options.adapters.find((candidate) => candidate.matchesUrl(url)) ?? null;
   }
 
+  /**
+   * One slice: labels ready earlier go into the page (a chunk at a time, one frame each), then
+   * dirty comments are read, classified and rendered into hosts that are not in the page yet.
+   * Reading never forces a layout, so nothing of ours makes the browser lay out the page
+   * except the placing itself.
+   */
   function processSlice(deadline: () => boolean): boolean {
     const current = resolveAdapter();
     if (current !== adapter) {
@@ -113,16 +156,128 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (!adapter) return false;
     if (fullScanPending) {
       fullScanPending = false;
-      for (const element of doc.querySelectorAll(adapter.commentSelector)) dirty.add(element);
+      queueAll(Array.from(doc.querySelectorAll(adapter.commentSelector)));
     }
+    placeReady(placeChunk);
     const ctx = page();
     for (const element of dirty) {
-      if (deadline()) return true;
+      if (deadline()) {
+        // A long backlog: what is ready goes in now and then, not only at the end.
+        if (toPlace === 0 && unplaced.size > 0 && performance.now() - unplacedSince >= placeEveryMs)
+          toPlace = unplaced.size;
+        return true;
+      }
       dirty.delete(element);
       labelElement(adapter, element, ctx);
+      if (urgent > 0 && --urgent === 0) {
+        toPlace = unplaced.size;
+        placeReady(placeChunk);
+      }
     }
+    urgent = 0;
+    toPlace = unplaced.size;
+    placeReady(placeChunk);
+    if (toPlace > 0) return !awaitingFrame; // the rest after the frame, which asks for the next slice
     afterBatch(adapter, ctx);
     return false;
+  }
+
+  /**
+   * Queues every comment of a full scan: on a long page those in and near the viewport first
+   * (their labels go in as soon as they are ready), then those below it, then those above.
+   */
+  function queueAll(all: Element[]): void {
+    const fresh = dirty.size === 0;
+    const near = all.length >= VISIBLE_FIRST_FROM ? nearViewport(all) : null;
+    if (!near) {
+      for (const element of all) dirty.add(element);
+      return;
+    }
+    for (const element of near.elements) dirty.add(element);
+    for (let i = near.from; i < all.length; i++) dirty.add(all[i] as Element);
+    for (let i = 0; i < near.from; i++) dirty.add(all[i] as Element);
+    // Only a fresh queue starts with them; otherwise they are simply queued.
+    if (fresh) urgent = near.elements.length;
+  }
+
+  /**
+   * The comments in and near the viewport, from a binary search over the comments in document
+   * order, and where they start. It reads layout only here, before this task has written
+   * anything, so it forces no layout of our making; the order it gives is only a preference.
+   */
+  function nearViewport(all: Element[]): { from: number; elements: Element[] } | null {
+    const view = doc.defaultView;
+    if (!view) return null;
+    let low = 0;
+    let high = all.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      const element = all[middle] as Element;
+      if (element.getBoundingClientRect().bottom < -VISIBLE_MARGIN_PX) low = middle + 1;
+      else high = middle;
+    }
+    const bottom = view.innerHeight + VISIBLE_MARGIN_PX;
+    const elements: Element[] = [];
+    for (let i = low; i < all.length && elements.length < VISIBLE_MAX; i++) {
+      const element = all[i] as Element;
+      if (element.getBoundingClientRect().top > bottom) break;
+      elements.push(element);
+    }
+    return { from: low, elements };
+  }
+
+  /**
+   * Puts up to `limit` ready labels into the page in one write phase. Every frame with a change
+   * costs a style and layout pass of the whole page, so labels go in together; in chunks, so
+   * that no one frame grows very long.
+   */
+  function placeReady(limit: number): void {
+    if (toPlace === 0 || awaitingFrame) return;
+    let placed = 0;
+    for (const [element, slot] of unplaced) {
+      if (placed >= limit || toPlace === 0) break;
+      toPlace--;
+      unplaced.delete(element);
+      const state = mounted.get(element);
+      if (state && element.isConnected && !isPlaced(state.host, slot)) {
+        place(state.host, slot);
+        placed++;
+      }
+    }
+    if (unplaced.size > 0) unplacedSince = performance.now();
+    else toPlace = 0;
+    if (placed === 0) return;
+    if (options.profile) markPlaced(placed);
+    if (toPlace > 0) waitForFrame();
+  }
+
+  /**
+   * Holds back the next chunk until the browser has rendered this one: slices of ours can
+   * follow each other with no frame between, and two chunks in one frame make it twice as long.
+   * A hidden page renders nothing, so it does not wait (nor for more than a moment, ever).
+   */
+  function waitForFrame(): void {
+    const view = doc.defaultView;
+    if (!view || doc.visibilityState === 'hidden') return;
+    awaitingFrame = true;
+    const release = () => {
+      if (!awaitingFrame) return;
+      awaitingFrame = false;
+      clearTimeout(fallback);
+      scheduler.request();
+    };
+    const fallback = setTimeout(release, FRAME_WAIT_MAX_MS);
+    view.requestAnimationFrame(release);
+  }
+
+  /** For benchmarks: how many hosts have gone in so far, when, and when the frame showing them was done. */
+  function markPlaced(placed: number): void {
+    placedTotal += placed;
+    const detail = placedTotal;
+    performance.mark('moderera:placed', { detail });
+    doc.defaultView?.requestAnimationFrame(() =>
+      setTimeout(() => performance.mark('moderera:painted', { detail })),
+    );
   }
 
   function labelElement(active: PlatformAdapter, element: Element, ctx: PageContext): void {
@@ -162,7 +317,12 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     ownerById.set(snapshot.commentId, element);
     mounted.set(element, state);
-    if (!isPlaced(state.host, slot)) place(state.host, slot);
+    if (isPlaced(state.host, slot)) {
+      unplaced.delete(element);
+    } else {
+      if (unplaced.size === 0) unplacedSince = performance.now();
+      unplaced.set(element, slot);
+    }
   }
 
   /** The element that shows this comment now; sites recycle elements, so the id is checked again. */
@@ -175,6 +335,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
   }
 
   function removeLabel(element: Element, state: Mounted): void {
+    unplaced.delete(element);
     options.renderer.unmount(state.host);
     state.host.remove();
     mounted.delete(element);
@@ -282,6 +443,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
     },
     currentSnapshot(commentId) {
       return locate(commentId)?.snapshot ?? null;
+    },
+    commentElement(commentId) {
+      return locate(commentId)?.element ?? null;
     },
     removalModes() {
       return adapter?.remove ? (adapter.removalModes ?? []) : [];

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from './fixture.testutil';
 import type { PageContext } from './types';
-import { YOUTUBE_SELECTORS, youtubeAdapter } from './youtube';
+import { scopedSelector, YOUTUBE_SELECTORS, youtubeAdapter } from './youtube';
 
 const URL_SV = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 const TITLE_SV = 'Så blir Tyresö centrum – nya cykelvägar 2026';
@@ -219,6 +219,20 @@ describe('YOUTUBE_SELECTORS', () => {
     expect(count(YOUTUBE_SELECTORS.authorBadgeLink)).toBe(1);
     expect(count(YOUTUBE_SELECTORS.videoTitle[0])).toBe(1);
     expect(count(YOUTUBE_SELECTORS.channelLink[0])).toBe(1);
+  });
+
+  it('in their scoped form (ids inside :is()) match exactly what they match as written', () => {
+    loadFixture('youtube/sv.html', URL_SV);
+    const { removalItemTexts: _texts, ...selectors } = YOUTUBE_SELECTORS;
+    const strings: string[] = Object.values(selectors).flat();
+    expect(scopedSelector('#published-time-text a[href*="lc="]')).toBe(
+      ':is([id="published-time-text"]) a[href*="lc="]',
+    );
+    for (const selector of strings) {
+      const scoped = scopedSelector(selector);
+      expect(scoped).not.toContain('#');
+      expect([...document.querySelectorAll(scoped)]).toEqual([...document.querySelectorAll(selector)]);
+    }
   });
 
   it('is plain data: every selector parses', () => {

@@ -1,0 +1,155 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../lib/classifier';
+import type { LabelModel } from '../lib/content/labeller';
+import type { CommentSnapshot } from '../lib/platforms/types';
+import { CATEGORY_IDS, type Language } from '../lib/policy/labels';
+import { DEFAULT_SETTINGS } from '../lib/settings/settings';
+import { Label } from './Label';
+import { type LabelContext, LabelContextValue } from './label-context';
+import { closedBadge, createLabelRenderer } from './label-renderer';
+
+const snapshot: CommentSnapshot = {
+  platform: 'youtube',
+  commentId: 'UgzTest0000000000000AaABAg',
+  permalink: null,
+  authorName: '@anna',
+  authorUrl: null,
+  text: 'Fan vad dåligt, varför är vägen inte lagad?',
+  postedRaw: null,
+  postedAt: null,
+  edited: false,
+  isReply: false,
+  parentId: null,
+  postId: null,
+  postUrl: null,
+  postTitle: null,
+  channelName: null,
+  channelUrl: null,
+};
+
+function classification(overrides: Partial<Classification>): Classification {
+  return { category: 'praise', flags: [], hints: [], evidence: [], confidence: 1, ...overrides };
+}
+
+function contextWith(language: Language, registered?: string): LabelContext {
+  const registrations = new Map<string, { shortId: string }>();
+  if (registered) registrations.set(snapshot.commentId, { shortId: registered });
+  return {
+    settings: { ...DEFAULT_SETTINGS, language },
+    insertReply: async () => ({ ok: false, reason: 'test' }),
+    openOptions: () => {},
+    now: () => new Date(0),
+    removalModes: () => [],
+    registerComment: async () => ({ stage: 'not_registered', message: 'test' }),
+    registrations,
+  };
+}
+
+/** Elements with their attributes in name order and their text, so attribute order does not matter. */
+function shape(node: Node): unknown {
+  if (node.nodeType === 3) return node.nodeValue;
+  const element = node as Element;
+  return {
+    tag: element.localName,
+    attributes: [...element.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+    children: [...element.childNodes].map(shape),
+  };
+}
+
+const LOOKS: [string, Partial<Classification>, string | undefined][] = [
+  ...CATEGORY_IDS.map((category): [string, Partial<Classification>, undefined] => [
+    category,
+    { category },
+    undefined,
+  ]),
+  ['one flag', { category: 'offensive_confidential', flags: ['profanity'] }, undefined],
+  ['two flags', { category: 'offensive_confidential', flags: ['personal_attack', 'profanity'] }, undefined],
+  ['hints', { category: 'question', hints: ['political', 'needs_review'] }, undefined],
+  ['registered', { category: 'offensive_confidential', flags: ['profanity'] }, 'K7Q2'],
+];
+
+describe('the closed badge in plain DOM', () => {
+  it.each(
+    LOOKS.flatMap(([name, look, registered]) =>
+      (['sv', 'en'] as const).map(
+        (language) => [`${name} (${language})`, look, registered, language] as const,
+      ),
+    ),
+  )('%s: the same elements, attributes and text as <Label> closed', (_name, look, registered, language) => {
+    const context = contextWith(language, registered);
+    const viaPreact = document.createElement('div');
+    render(
+      <LabelContextValue.Provider value={context}>
+        <Label snapshot={snapshot} classification={classification(look)} language={language} />
+      </LabelContextValue.Provider>,
+      viaPreact,
+    );
+    const plain = closedBadge(document, classification(look), language, registered ?? null);
+    expect(viaPreact.childNodes).toHaveLength(1);
+    expect(shape(plain)).toEqual(shape(viaPreact.firstChild as Node));
+    render(null, viaPreact);
+  });
+});
+
+describe('the label renderer', () => {
+  const model: LabelModel = { snapshot, classification: classification({ category: 'question' }) };
+
+  function mounted() {
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const renderer = createLabelRenderer(() => contextWith('sv'));
+    renderer.render(host, model);
+    const badge = () => root.querySelector('[data-action="open-panel"]') as HTMLButtonElement;
+    return { host, root, renderer, badge };
+  }
+
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 10));
+
+  it('shows the badge at once, and opens the panel on the first click, on the same button', async () => {
+    const { root, badge, host } = mounted();
+    const first = badge();
+    expect(first.getAttribute('aria-expanded')).toBe('false');
+    expect(root.querySelector('[role="dialog"]')).toBeNull();
+    first.click();
+    await tick();
+    expect(badge()).toBe(first);
+    expect(first.getAttribute('aria-expanded')).toBe('true');
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    host.remove();
+  });
+
+  it('keeps focus on the badge when focusing it hands the label to Preact', async () => {
+    const { root, badge, host } = mounted();
+    const first = badge();
+    first.focus();
+    await tick();
+    expect(badge()).toBe(first);
+    expect(root.activeElement).toBe(first);
+    first.click();
+    await tick();
+    expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    host.remove();
+  });
+
+  it('re-renders a closed label in place and an opened one through Preact', async () => {
+    const { root, renderer, badge, host } = mounted();
+    renderer.render(host, { snapshot, classification: classification({ category: 'praise' }) });
+    expect(badge().className).toBe('badge cat-praise');
+    expect(root.querySelectorAll('button.badge')).toHaveLength(1);
+    badge().click();
+    await tick();
+    renderer.render(host, {
+      snapshot: { ...snapshot, commentId: 'UgzOther000000000000AaABAg' },
+      classification: classification({ category: 'fault_report' }),
+    });
+    await tick();
+    expect(badge().className).toBe('badge cat-fault_report');
+    expect(root.querySelectorAll('button.badge')).toHaveLength(1);
+    renderer.unmount(host);
+    expect(root.querySelector('button')).toBeNull();
+    host.remove();
+  });
+});
