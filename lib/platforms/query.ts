@@ -8,7 +8,7 @@
  * a nested comment (an element whose closest `ownerSelector` match is `scope`).
  */
 export function ownQuery(scope: Element, selector: string, ownerSelector: string): Element | null {
-  const scoped = withoutIdFastPath(selector);
+  const scoped = scopedSelector(selector);
   // Usually the first match is the comment's own; only nested comments need the full list.
   const first = scope.querySelector(scoped);
   if (!first || first.closest(ownerSelector) === scope) return first;
@@ -18,19 +18,21 @@ export function ownQuery(scope: Element, selector: string, ownerSelector: string
   return null;
 }
 
-const rewritten = new Map<string, string>();
+const scopedSelectors = new Map<string, string>();
 
 /**
- * The selector with `#id` written as `[id="id"]`. YouTube repeats ids such as `content-text`
- * in every comment; browsers answer a scoped `#id` query by looking the id up in the whole
- * document and filtering, which makes reading n comments cost n² on a long page. The
- * attribute form only searches the scope.
+ * The selector with every `#id` written as `:is([id="id"])`. YouTube repeats ids such as
+ * `content-text` in every comment, and Chromium answers a scoped query whose subject is
+ * `#id` or even `[id="id"]` from the document's id map, checking each of the page's
+ * elements with that id for containment: reading n comments then costs n² (measured on
+ * 2,000 comments: ~50 µs a query instead of ~2 µs). Inside `:is()` the id is an ordinary
+ * attribute test, so the query only walks the scope's own subtree. Same matches.
  */
-export function withoutIdFastPath(selector: string): string {
-  let result = rewritten.get(selector);
+export function scopedSelector(selector: string): string {
+  let result = scopedSelectors.get(selector);
   if (result === undefined) {
-    result = selector.replace(/#(-?[_a-zA-Z][\w-]*)/g, '[id="$1"]');
-    rewritten.set(selector, result);
+    result = selector.replace(/#(-?[_a-zA-Z][\w-]*)/g, ':is([id="$1"])');
+    scopedSelectors.set(selector, result);
   }
   return result;
 }

@@ -10,7 +10,7 @@
  */
 import { elementText } from './dom-text';
 import { dispatchPointerClick, setTextareaValue, waitForElement } from './native-input';
-import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery, withoutIdFastPath } from './query';
+import { absoluteUrl, cleanText, collectCandidates, firstMatch, ownQuery, scopedSelector } from './query';
 import { STUDIO_COMMENT_ID } from './studio-bridge';
 import {
   type CommentSnapshot,
@@ -90,11 +90,11 @@ function readVideo(
   page: PageContext,
 ): Pick<CommentSnapshot, 'postId' | 'postUrl' | 'postTitle'> {
   const scope = element.closest(STUDIO_SELECTORS.thread) ?? element;
-  const link = scope.querySelector(withoutIdFastPath(STUDIO_SELECTORS.videoThumbnailLink));
+  const link = scope.querySelector(scopedSelector(STUDIO_SELECTORS.videoThumbnailLink));
   const pagePath = VIDEO_PATH.exec(page.url.pathname);
   const postId = videoIdFromUrl(absoluteUrl(link, 'href', page.url)) ?? pagePath?.[1] ?? null;
   const titleElement = link
-    ? scope.querySelector(withoutIdFastPath(STUDIO_SELECTORS.videoThumbnailTitle))
+    ? scope.querySelector(scopedSelector(STUDIO_SELECTORS.videoThumbnailTitle))
     : pagePath
       ? pageFact(page, 'studio.videoTitle', () => firstMatch(page.document, STUDIO_SELECTORS.videoPageTitle))
       : null;
@@ -210,8 +210,7 @@ function isShown(element: Element, scope: Element): boolean {
 /** The text box of a reply box, when it is a shown, usable textarea. */
 function textareaIn(box: Element, scope: Element): HTMLTextAreaElement | null {
   const found =
-    box.querySelector(withoutIdFastPath(STUDIO_SELECTORS.commentBoxTextarea)) ??
-    box.querySelector('textarea');
+    box.querySelector(scopedSelector(STUDIO_SELECTORS.commentBoxTextarea)) ?? box.querySelector('textarea');
   if (found?.tagName !== 'TEXTAREA') return null;
   const textarea = found as HTMLTextAreaElement;
   if (textarea.disabled || textarea.readOnly) return null;
@@ -335,7 +334,7 @@ function batchRemoveButton(document: Document): Element | null {
     for (const bar of Array.from(document.querySelectorAll(barSelector))) {
       if (!isVisible(bar)) continue;
       for (const selector of STUDIO_SELECTORS.batchRemoveButton) {
-        const found = bar.querySelector(withoutIdFastPath(selector));
+        const found = bar.querySelector(scopedSelector(selector));
         if (found && isVisible(found)) return found;
       }
       const labelled = Array.from(bar.querySelectorAll('button, [role="button"]')).find((button) => {
@@ -349,7 +348,7 @@ function batchRemoveButton(document: Document): Element | null {
 }
 
 function visibleConfirmButtons(document: Document): Element[] {
-  return Array.from(document.querySelectorAll(withoutIdFastPath(STUDIO_SELECTORS.confirmButton))).filter(
+  return Array.from(document.querySelectorAll(scopedSelector(STUDIO_SELECTORS.confirmButton))).filter(
     isVisible,
   );
 }
@@ -431,7 +430,7 @@ export async function removeStudioComment(
   }
   // Studio recycles elements: confirm only while this element still is this comment, alone ticked.
   if (!onlyThisTicked()) {
-    const cancel = dialogOf(confirm).querySelector(withoutIdFastPath(STUDIO_SELECTORS.cancelButton));
+    const cancel = dialogOf(confirm).querySelector(scopedSelector(STUDIO_SELECTORS.cancelButton));
     if (cancel) dispatchPointerClick(pressTarget(cancel));
     untick();
     return { ok: false, reason: 'the comment changed before confirming' };

@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadFixture } from './fixture.testutil';
+import { scopedSelector } from './query';
 import type { PageContext } from './types';
-import { scopedSelector, YOUTUBE_SELECTORS, youtubeAdapter } from './youtube';
+import { YOUTUBE_SELECTORS, youtubeAdapter } from './youtube';
 
 const URL_SV = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ';
 const TITLE_SV = 'Så blir Tyresö centrum – nya cykelvägar 2026';

@@ -7,7 +7,15 @@
 import { elementText } from './dom-text';
 import { fail, isDisabled, isShown, matchesText, pressEscape, shownSet } from './native-controls';
 import { dispatchPointerClick, typeIntoContentEditable, waitForElement } from './native-input';
-import { absoluteUrl, cleanText, collectCandidates, firstMatch, isElement, ownQuery } from './query';
+import {
+  absoluteUrl,
+  cleanText,
+  collectCandidates,
+  firstMatch,
+  isElement,
+  ownQuery,
+  scopedSelector,
+} from './query';
 import {
   type CommentSnapshot,
   type LabelSlot,
@@ -92,27 +100,8 @@ const EDITED_MARK = /\((?:redigerad|edited|redigert|redigeret|muokattu|bearbeite
 
 const YOUTUBE_HOSTS = new Set(['www.youtube.com', 'youtube.com']);
 
-const scopedSelectors = new Map<string, string>();
-
-/**
- * The selector with every `#id` written as `:is([id="id"])`. YouTube repeats ids such as
- * `content-text` in every comment, and Chromium answers a scoped query whose subject is
- * `#id` or even `[id="id"]` from the document's id map, checking each of the page's
- * elements with that id for containment: reading n comments then costs n² (measured on
- * 2,000 comments: ~50 µs a query instead of ~2 µs). Inside `:is()` the id is an ordinary
- * attribute test, so the query only walks the comment's own subtree. Same matches.
- */
-export function scopedSelector(selector: string): string {
-  let result = scopedSelectors.get(selector);
-  if (result === undefined) {
-    result = selector.replace(/#(-?[_a-zA-Z][\w-]*)/g, ':is([id="$1"])');
-    scopedSelectors.set(selector, result);
-  }
-  return result;
-}
-
 function own(element: Element, selector: string): Element | null {
-  return ownQuery(element, scopedSelector(selector), YOUTUBE_SELECTORS.comment);
+  return ownQuery(element, selector, YOUTUBE_SELECTORS.comment);
 }
 
 function ownFirst(element: Element, selectors: readonly string[]): Element | null {
