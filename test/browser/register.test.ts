@@ -14,7 +14,11 @@ import { youtubeStudioAdapter } from '../../lib/platforms/youtube-studio';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { type ExtensionBrowser, launchWithExtension, TEST_BUILD_DIR } from '../support/browser';
 import { demoPage } from '../support/demo-pages';
-import { storedEntries, storeSettings as storeSettingsIn } from '../support/extension-state';
+import {
+  storedEntries,
+  storedScreenshot,
+  storeSettings as storeSettingsIn,
+} from '../support/extension-state';
 
 let browser: ExtensionBrowser;
 
@@ -39,39 +43,9 @@ async function commentSize(page: Page, commentId: string, platform: PlatformId) 
   );
 }
 
-/** A record's screenshot as the extension stored it (bytes and media type), or null. */
-async function storedScreenshot(recordId: string): Promise<{ type: string; bytes: Buffer } | null> {
-  const page = await browser.context.newPage();
-  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
-  const stored = await page.evaluate(
-    (id) =>
-      new Promise<{ type: string; base64: string } | null>((resolve, reject) => {
-        const open = indexedDB.open('moderera');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('screenshots').objectStore('screenshots').get(id);
-          request.onerror = () => reject(request.error);
-          request.onsuccess = async () => {
-            const blob = (request.result as { blob: Blob } | undefined)?.blob;
-            if (!blob) return resolve(null);
-            const bytes = new Uint8Array(await blob.arrayBuffer());
-            let binary = '';
-            for (let i = 0; i < bytes.length; i += 0x8000) {
-              binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-            }
-            resolve({ type: blob.type, base64: btoa(binary) });
-          };
-        };
-      }),
-    recordId,
-  );
-  await page.close();
-  return stored && { type: stored.type, bytes: Buffer.from(stored.base64, 'base64') };
-}
-
 /** Checks that the record's screenshot is a PNG of the comment's size (±2 px); returns its bytes. */
 async function expectScreenshotOfSize(recordId: string, size: { width: number; height: number }) {
-  const screenshot = await storedScreenshot(recordId);
+  const screenshot = await storedScreenshot(browser, recordId);
   expect(screenshot?.type).toBe('image/png');
   const bytes = screenshot?.bytes ?? Buffer.alloc(0);
   const png = checkPng(new Uint8Array(bytes), 25 * 1024 * 1024);

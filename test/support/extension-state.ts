@@ -44,3 +44,36 @@ export async function storedEntries(
   await page.close();
   return entries;
 }
+
+/** A record's screenshot as the extension stored it (bytes and media type), or null. */
+export async function storedScreenshot(
+  browser: ExtensionBrowser,
+  recordId: string,
+): Promise<{ type: string; bytes: Buffer } | null> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const stored = await page.evaluate(
+    (id) =>
+      new Promise<{ type: string; base64: string } | null>((resolve, reject) => {
+        const open = indexedDB.open('moderera');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('screenshots').objectStore('screenshots').get(id);
+          request.onerror = () => reject(request.error);
+          request.onsuccess = async () => {
+            const blob = (request.result as { blob: Blob } | undefined)?.blob;
+            if (!blob) return resolve(null);
+            const bytes = new Uint8Array(await blob.arrayBuffer());
+            let binary = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+              binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            }
+            resolve({ type: blob.type, base64: btoa(binary) });
+          };
+        };
+      }),
+    recordId,
+  );
+  await page.close();
+  return stored && { type: stored.type, bytes: Buffer.from(stored.base64, 'base64') };
+}

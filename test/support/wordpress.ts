@@ -152,7 +152,13 @@ export function buildWordPressExtension(quiet = true): string {
   execFileSync(join(ROOT, 'node_modules', '.bin', 'wxt'), ['build', '-b', 'chrome'], {
     cwd: ROOT,
     stdio: quiet ? 'pipe' : 'inherit',
-    env: { ...process.env, MODERERA_BLOG_HOSTS: '127.0.0.1', MODERERA_OUT_DIR: '.output/wordpress' },
+    env: {
+      ...process.env,
+      MODERERA_BLOG_HOSTS: '127.0.0.1',
+      // As a moderator who allowed screenshots in options: the record carries the comment's picture.
+      MODERERA_GRANT_SCREENSHOTS: '1',
+      MODERERA_OUT_DIR: '.output/wordpress',
+    },
   });
   return WORDPRESS_BUILD_DIR;
 }

@@ -1,11 +1,14 @@
 /**
  * Remove and register on a real WordPress: the record is in the extension's IndexedDB with the
- * right fields, and the comment is in WordPress' trash, as the database says.
+ * right fields and the comment's screenshot, and the comment is in WordPress' trash, as the
+ * database says.
  */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkPng } from '../../lib/capture/png';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
-import { storedEntries, storeSettings } from '../support/extension-state';
+import { storedEntries, storedScreenshot, storeSettings } from '../support/extension-state';
 import {
   buildWordPressExtension,
   commentStatus,
@@ -56,6 +59,14 @@ describe('remove and register on a real WordPress', () => {
       moderator: { name: 'Maria Ek', title: 'kommunikatör', unit: 'Kommunikationsenheten' },
       hash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    const screenshot = await storedScreenshot(browser, record?.id as string);
+    expect(screenshot?.type).toBe('image/png');
+    expect(checkPng(new Uint8Array(screenshot?.bytes ?? []), 25 * 1024 * 1024).ok).toBe(true);
+    expect(record?.screenshotSha256).toBe(
+      createHash('sha256')
+        .update(screenshot?.bytes ?? '')
+        .digest('hex'),
+    );
     await expect
       .poll(async () => (await storedEntries(browser, 'events')).filter((e) => e.recordId === record?.id), {
         timeout: 10_000,
