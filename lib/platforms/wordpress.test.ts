@@ -103,12 +103,23 @@ describe('wordpress adapter on the Swedish admin fixture (real WordPress markup)
     expect(pending?.text).toContain('19780523-2464');
   });
 
-  it('puts the label after the author block in the comment cell', () => {
+  it('puts the label after the date, in the date column, the shortest of the row', () => {
+    const rows = wordpressAdapter.findComments(document);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const slot = wordpressAdapter.labelSlot(row);
+      expect(slot?.position).toBe('append');
+      expect(slot?.anchor.matches('td.column-date > .submitted-on')).toBe(true);
+      expect(slot?.anchor.closest('tr')).toBe(row);
+    }
+  });
+
+  it('without a date column, puts the label after the author block in the comment cell', () => {
     const [row] = wordpressAdapter.findComments(document);
+    row?.querySelector('td.column-date')?.remove();
     const slot = row ? wordpressAdapter.labelSlot(row) : null;
     expect(slot?.position).toBe('after');
     expect(slot?.anchor.className).toBe('comment-author');
-    expect(slot?.anchor.parentElement?.matches('td.column-comment')).toBe(true);
   });
 
   it('ignores undo rows, the extra list and the reply row', () => {

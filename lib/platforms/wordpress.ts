@@ -38,6 +38,7 @@ export const WORDPRESS_SELECTORS = {
   inlineStatus: '.comment_status',
   commentAuthorBlock: '.comment-author',
   submittedOn: '.submitted-on',
+  dateSubmittedOn: 'td.column-date .submitted-on',
   responseViewLink: 'td.column-response .comments-view-item-link',
   responseEditLink: 'td.column-response .comments-edit-item-link',
   rowActions: '.row-actions',
@@ -282,7 +283,14 @@ function findComments(root: ParentNode): Element[] {
   });
 }
 
+/**
+ * In the date column, after the date: that column is the row's shortest, so the label never
+ * makes a row taller. In the comment column it would re-wrap the text or take a line of its own
+ * and move every row below; it goes there only when the date column is missing.
+ */
 function labelSlot(row: Element): LabelSlot | null {
+  const submitted = row.querySelector(WORDPRESS_SELECTORS.dateSubmittedOn);
+  if (submitted) return { anchor: submitted, position: 'append' };
   const cell = row.querySelector(WORDPRESS_SELECTORS.commentCell);
   if (!cell) return null;
   const authorBlock = Array.from(cell.children).find((child) =>

@@ -176,6 +176,29 @@ describe('the page stays the page', () => {
     },
   );
 
+  it.each(STATIC_PAGES.map(([name]) => name))(
+    '%s: no element of the page moves up or down because of the labels',
+    async (name) => {
+      // Every element's top edge, in document order, hosts and their contents left out.
+      const TOPS = () =>
+        [...document.body.querySelectorAll('*')]
+          .filter((element) => !element.closest('moderera-label, moderera-notice'))
+          .map((element) => Math.round(element.getBoundingClientRect().top + scrollY));
+      const demo = demoPage(name);
+      const labelled = await open(name);
+      await settledLabels(labelled);
+      const plain = await browser.context.newPage();
+      await plain.goto(`${PLAIN_FIXTURE_ORIGIN}/${demo.fixture}`);
+      await plain.waitForTimeout(300);
+      const [withLabels, without] = [await labelled.evaluate(TOPS), await plain.evaluate(TOPS)];
+      expect(withLabels.length).toBe(without.length);
+      const moved = withLabels.filter((top, i) => top !== without[i]).length;
+      expect(moved).toBe(0);
+      await labelled.close();
+      await plain.close();
+    },
+  );
+
   it('page CSS cannot restyle or hide the label', async () => {
     const page = await open('facebook-sv');
     await settledLabels(page);
