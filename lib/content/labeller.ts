@@ -114,7 +114,10 @@ export function createLabeller(options: LabellerOptions): Labeller {
   /** A chunk went in and the frame that renders it has not begun yet. */
   let awaitingFrame = false;
   const placeEveryMs = options.placeEveryMs ?? 500;
-  const placeChunk = options.placeChunk ?? 500;
+  // A frame that places labels costs ~70 ms of the page's own style, layout and pre-paint
+  // plus ~0.13 ms a label (2,000 YouTube comments): fewer, larger chunks finish sooner and
+  // block less in total (bench:overlay: 500 → 1,000 took all-labelled from ~1.3 s to ~1.0 s).
+  const placeChunk = options.placeChunk ?? 1000;
   let placedTotal = 0;
   let adapter: PlatformAdapter | null = null;
   let fullScanPending = true;
