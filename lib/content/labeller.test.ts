@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Classification } from '../classifier';
 import type { CommentSnapshot, PlatformAdapter } from '../platforms/types';
-import { createLabeller, type LabelModel, type PageStatus } from './labeller';
+import { createLabeller, type LabellerOptions, type LabelModel, type PageStatus } from './labeller';
 
 /** A toy platform: `<div class="c" data-id>` with `.who` and `.t`. */
 const toyAdapter: PlatformAdapter = {
@@ -51,7 +51,7 @@ function comment(id: string, text: string): string {
   return `<div class="c" data-id="${id}"><span class="who">A ${id}</span><p class="t">${text}</p></div>`;
 }
 
-function setup() {
+function setup(overrides: Partial<LabellerOptions> = {}) {
   const rendered: LabelModel[] = [];
   const statuses: PageStatus[] = [];
   const onLayoutProblem = vi.fn();
@@ -66,6 +66,8 @@ function setup() {
     onStatus: (status) => statuses.push(status),
     onLayoutProblem,
     layoutGraceMs: 50,
+    coalesceMs: 0,
+    ...overrides,
   });
   return { labeller, rendered, statuses, onLayoutProblem };
 }
@@ -116,6 +118,47 @@ describe('the labeller', () => {
       ['3', 'profanity'],
       ['4', ''],
     ]);
+    labeller.stop();
+  });
+
+  it('lets labels of comments loaded in quick batches go into the page together, and never waits long', async () => {
+    const { labeller } = setup({ coalesceMs: 300, coalesceMaxMs: 1000 });
+    labeller.start();
+    await settle();
+    const placements: number[] = [];
+    const watcher = new MutationObserver((records) => {
+      const added = records.flatMap((r) => [...r.addedNodes]).filter((n) => n.nodeName === 'MODERERA-LABEL');
+      if (added.length > 0) placements.push(added.length);
+    });
+    watcher.observe(document.body, { childList: true, subtree: true });
+    const list = document.querySelector('#comments');
+    list?.insertAdjacentHTML('beforeend', comment('3', 'Hej'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    list?.insertAdjacentHTML('beforeend', comment('4', 'fan'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(labels()).toHaveLength(2); // still waiting for more
+    await vi.waitFor(() => expect(labels()).toHaveLength(4), { timeout: 2000 });
+    expect(placements).toEqual([2]);
+
+    // A page that never stops adding: labels still go in (coalesceMaxMs), while it adds.
+    let added = 0;
+    const adding = setInterval(
+      () => list?.insertAdjacentHTML('beforeend', comment(`n${added++}`, 'Hej')),
+      20,
+    );
+    await vi.waitFor(() => expect(labels().length).toBeGreaterThan(4), { timeout: 3000 });
+    clearInterval(adding);
+    watcher.disconnect();
+    labeller.stop();
+  });
+
+  it('puts a label the site took out back at once, without waiting for company', async () => {
+    const { labeller } = setup({ coalesceMs: 10_000, coalesceMaxMs: 10_000 });
+    labeller.start();
+    await settle();
+    document.querySelector('moderera-label')?.remove();
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2']);
     labeller.stop();
   });
 

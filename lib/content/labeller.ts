@@ -64,6 +64,14 @@ export interface LabellerOptions {
   placeEveryMs?: number;
   /** At most this many labels go into the page per frame (a frame's cost grows with each). */
   placeChunk?: number;
+  /**
+   * New labels for comments that appear after the first labelling wait until no comment has
+   * appeared for this long (ms), so that a page loading comments in quick batches pays one
+   * placing frame for several batches, not one each. 0 places them at once.
+   */
+  coalesceMs?: number;
+  /** The longest new labels wait for more to come (ms). */
+  coalesceMaxMs?: number;
 }
 
 /** With this many comments or more, the ones in and near the viewport are labelled first. */
@@ -72,6 +80,8 @@ const VISIBLE_FIRST_FROM = 100;
 const VISIBLE_MARGIN_PX = 600;
 const VISIBLE_MAX = 60;
 const FRAME_WAIT_MAX_MS = 200;
+/** More new labels than this go in without waiting for more: the page is not loading in small batches. */
+const COALESCE_MAX_LABELS = 200;
 
 interface Mounted {
   host: HTMLElement;
@@ -119,6 +129,15 @@ export function createLabeller(options: LabellerOptions): Labeller {
   // block less in total (bench:overlay: 500 → 1,000 took all-labelled from ~1.3 s to ~1.0 s).
   const placeChunk = options.placeChunk ?? 1000;
   let placedTotal = 0;
+  const coalesceMs = options.coalesceMs ?? 150;
+  const coalesceMaxMs = options.coalesceMaxMs ?? 400;
+  /** The first labelling of the page is done: later labels may wait for company. */
+  let firstPlacementDone = false;
+  /** When a comment last appeared or changed. */
+  let lastDirtyAt = 0;
+  /** A label the site's re-render took out is waiting to go back: that never waits. */
+  let putBackPending = false;
+  let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let adapter: PlatformAdapter | null = null;
   let fullScanPending = true;
   let observer: MutationObserver | null = null;
@@ -178,11 +197,28 @@ export function createLabeller(options: LabellerOptions): Labeller {
       }
     }
     urgent = 0;
+    if (holdForMore()) return false;
     toPlace = unplaced.size;
     placeReady(placeChunk);
     if (toPlace > 0) return !awaitingFrame; // the rest after the frame, which asks for the next slice
     afterBatch(adapter, ctx);
+    firstPlacementDone = true;
     return false;
+  }
+
+  /**
+   * Whether the ready labels should wait for more comments to come before going in (see
+   * `coalesceMs`); if so, a slice is asked for when the wait is over.
+   */
+  function holdForMore(): boolean {
+    if (coalesceMs <= 0 || !firstPlacementDone || putBackPending) return false;
+    if (unplaced.size === 0 || unplaced.size > COALESCE_MAX_LABELS) return false;
+    const now = performance.now();
+    const until = Math.min(lastDirtyAt + coalesceMs, unplacedSince + coalesceMaxMs);
+    if (now >= until) return false;
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => scheduler.request(), until - now + 1);
+    return true;
   }
 
   /**
@@ -248,7 +284,10 @@ export function createLabeller(options: LabellerOptions): Labeller {
       }
     }
     if (unplaced.size > 0) unplacedSince = performance.now();
-    else toPlace = 0;
+    else {
+      toPlace = 0;
+      putBackPending = false;
+    }
     if (placed === 0) return;
     if (options.profile) markPlaced(placed);
     if (toPlace > 0) waitForFrame();
@@ -303,6 +342,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     const slot = active.labelSlot(element);
     if (!slot) return;
+    const putBack = existing?.commentId === snapshot.commentId;
     const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
     if (state.commentId !== snapshot.commentId || state.text !== snapshot.text) {
       if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
@@ -323,6 +363,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (isPlaced(state.host, slot)) {
       unplaced.delete(element);
     } else {
+      if (putBack) putBackPending = true;
       if (unplaced.size === 0) unplacedSince = performance.now();
       unplaced.set(element, slot);
     }
@@ -412,7 +453,10 @@ export function createLabeller(options: LabellerOptions): Labeller {
         for (const inner of element.querySelectorAll(selector)) dirty.add(inner);
       }
     }
-    if (dirty.size > 0) scheduler.request();
+    if (dirty.size > 0) {
+      lastDirtyAt = performance.now();
+      scheduler.request();
+    }
   }
 
   return {
@@ -433,6 +477,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       observer?.disconnect();
       observer = null;
       clearTimeout(layoutTimer);
+      clearTimeout(holdTimer);
     },
     async insertReply(commentId, text) {
       const found = locate(commentId);
