@@ -152,16 +152,6 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
-  it('puts a label the site took out back at once, without waiting for company', async () => {
-    const { labeller } = setup({ coalesceMs: 10_000, coalesceMaxMs: 10_000 });
-    labeller.start();
-    await settle();
-    document.querySelector('moderera-label')?.remove();
-    await settle();
-    expect(labels().map((l) => l.id)).toEqual(['1', '2']);
-    labeller.stop();
-  });
-
   it('relabels an element the site reuses for another comment, never leaving a stale label', async () => {
     const { labeller } = setup();
     labeller.start();
@@ -177,8 +167,8 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
-  it('puts a label back when a re-render removes it', async () => {
-    const { labeller } = setup();
+  it('puts a label back at once when a re-render removes it (it never waits for company)', async () => {
+    const { labeller } = setup({ coalesceMs: 10_000, coalesceMaxMs: 10_000 });
     labeller.start();
     await settle();
     document.querySelector('moderera-label')?.remove();

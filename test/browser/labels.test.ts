@@ -158,15 +158,20 @@ describe('the page stays the page', () => {
     return clone.outerHTML;
   };
 
+  /** The demo page with Moderera, settled, and the same fixture on a host no content script matches. */
+  async function openWithAndWithout(name: string): Promise<{ labelled: Page; plain: Page }> {
+    const labelled = await open(name);
+    await settledLabels(labelled);
+    const plain = await browser.context.newPage();
+    await plain.goto(`${PLAIN_FIXTURE_ORIGIN}/${demoPage(name).fixture}`);
+    await plain.waitForTimeout(300);
+    return { labelled, plain };
+  }
+
   it.each(['facebook-sv', 'youtube-sv', 'studio-sv', 'wordpress-sv', 'blogger-sv'])(
     '%s: outside the label hosts the DOM is exactly as without Moderera',
     async (name) => {
-      const demo = demoPage(name);
-      const labelled = await open(name);
-      await settledLabels(labelled);
-      const plain = await browser.context.newPage();
-      await plain.goto(`${PLAIN_FIXTURE_ORIGIN}/${demo.fixture}`);
-      await plain.waitForTimeout(300);
+      const { labelled, plain } = await openWithAndWithout(name);
       expect(await plain.locator('moderera-label').count()).toBe(0);
       expect(await labelled.evaluate(SERIALISE_WITHOUT_HOSTS)).toBe(
         await plain.evaluate(SERIALISE_WITHOUT_HOSTS),
@@ -184,12 +189,7 @@ describe('the page stays the page', () => {
         [...document.body.querySelectorAll('*')]
           .filter((element) => !element.closest('moderera-label, moderera-notice'))
           .map((element) => Math.round(element.getBoundingClientRect().top + scrollY));
-      const demo = demoPage(name);
-      const labelled = await open(name);
-      await settledLabels(labelled);
-      const plain = await browser.context.newPage();
-      await plain.goto(`${PLAIN_FIXTURE_ORIGIN}/${demo.fixture}`);
-      await plain.waitForTimeout(300);
+      const { labelled, plain } = await openWithAndWithout(name);
       const [withLabels, without] = [await labelled.evaluate(TOPS), await plain.evaluate(TOPS)];
       expect(withLabels.length).toBe(without.length);
       const moved = withLabels.filter((top, i) => top !== without[i]).length;
