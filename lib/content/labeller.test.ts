@@ -177,6 +177,21 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('labels a comment the site renders anew in a new element at once, too', async () => {
+    const { labeller } = setup({ coalesceMs: 10_000, coalesceMaxMs: 10_000 });
+    labeller.start();
+    await settle();
+    document
+      .querySelector('div.c')
+      ?.replaceWith(document.createRange().createContextualFragment(comment('1', 'Bra jobbat, igen')));
+    await settle();
+    expect(labels().map((l) => [l.id, l.inside])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+    ]);
+    labeller.stop();
+  });
+
   it('labels a comment the page renders twice only once', async () => {
     document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('1', 'Bra jobbat'));
     const { labeller } = setup();

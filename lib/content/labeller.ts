@@ -135,7 +135,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let firstPlacementDone = false;
   /** When a comment last appeared or changed. */
   let lastDirtyAt = 0;
-  /** A label the site's re-render took out is waiting to go back: that never waits. */
+  /** A label the site's re-render took out, or moved to a new element, is waiting: that never waits. */
   let putBackPending = false;
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let adapter: PlatformAdapter | null = null;
@@ -342,7 +342,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     const slot = active.labelSlot(element);
     if (!slot) return;
-    const putBack = existing?.commentId === snapshot.commentId;
+    // A comment that had a label (on this element or on one the site replaced) never waits.
+    const putBack = existing?.commentId === snapshot.commentId || (owner !== undefined && owner !== element);
     const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
     if (state.commentId !== snapshot.commentId || state.text !== snapshot.text) {
       if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
