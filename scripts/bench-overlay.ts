@@ -18,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, CDPSession } from 'playwright-core';
 import { launchWithExtension, ROOT } from '../test/support/browser';
 import { fixtureHtml, PLAIN_FIXTURE_ORIGIN } from '../test/support/demo-pages';
 
@@ -134,6 +134,11 @@ interface Run {
   paintedSinceStartMs: number | null;
   /** From the last appended batch until its labels were shown (painted, else polled). */
   afterAppendMs: number | null;
+  /** While scrolling: placements of labels in a frame of their own, and ones that shared the page's. */
+  ownPlacingFrames: number;
+  rodeAlong: number;
+  /** Main-thread time from the first scroll until the last labels were shown (the same wait without). */
+  scrollWork: MainThreadWork | null;
   longestOursMs: number;
   /** The longest main-thread task of all, script or rendering, ours or the page's. */
   longestTaskMs: number;
@@ -143,6 +148,27 @@ interface Run {
   /** The same from long animation frames (script and rendering), after DOMContentLoaded. */
   frameBlockingAfterLoadMs: number;
   longestFrameMs: number;
+}
+
+interface MainThreadWork {
+  taskMs: number;
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+}
+
+/** The renderer's running totals of main-thread time, from Chromium's own counters. */
+async function mainThreadWork(cdp: CDPSession): Promise<MainThreadWork> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const seconds = (name: string) => metrics.find((metric) => metric.name === name)?.value ?? 0;
+  return {
+    taskMs: 1000 * seconds('TaskDuration'),
+    scriptMs: 1000 * seconds('ScriptDuration'),
+    styleMs: 1000 * seconds('RecalcStyleDuration'),
+    layoutMs: 1000 * seconds('LayoutDuration'),
+  };
 }
 
 async function measure(
@@ -167,7 +193,13 @@ async function measure(
   const withExtension = url === LABELLED_URL;
   const labelledMs = withExtension ? await labelled(AT_LOAD) : null;
   let afterAppendMs: number | null = null;
+  let ownPlacingFrames = 0;
+  let rodeAlong = 0;
+  let scrollWork: MainThreadWork | null = null;
   if (scroll) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const before = await mainThreadWork(cdp);
     for (let i = 0; i < 60; i++) {
       await page.mouse.wheel(0, 4000);
       await page.waitForTimeout(50);
@@ -184,7 +216,23 @@ async function measure(
       );
       const shown = (await paintedAt(expected)) ?? done;
       afterAppendMs = shown !== null && lastAppend !== undefined ? shown - lastAppend : null;
+      [ownPlacingFrames, rodeAlong] = await page.evaluate((atLoad) => {
+        const later = performance
+          .getEntriesByName('moderera:placed')
+          .filter((mark) => ((mark as PerformanceMark).detail as number) > atLoad).length;
+        const along = performance.getEntriesByName('moderera:ride-along').length;
+        return [later - along, along];
+      }, AT_LOAD);
+    } else {
+      await page.waitForTimeout(300);
     }
+    const after = await mainThreadWork(cdp);
+    scrollWork = {
+      taskMs: after.taskMs - before.taskMs,
+      scriptMs: after.scriptMs - before.scriptMs,
+      styleMs: after.styleMs - before.styleMs,
+      layoutMs: after.layoutMs - before.layoutMs,
+    };
   }
   await page.waitForTimeout(1000);
   const startedAt = await page.evaluate(
@@ -235,7 +283,16 @@ async function measure(
       `frames ${result.frames.join(' ')}`,
     );
   await page.close();
-  return { labelledMs, sinceStartMs, paintedSinceStartMs, afterAppendMs, ...result };
+  return {
+    labelledMs,
+    sinceStartMs,
+    paintedSinceStartMs,
+    afterAppendMs,
+    ownPlacingFrames,
+    rodeAlong,
+    scrollWork,
+    ...result,
+  };
 
   /** When the frame showing the n-th label placed was done, from the labeller's marks. */
   function paintedAt(n: number): Promise<number | null> {
@@ -310,6 +367,14 @@ async function main(): Promise<void> {
     if (scenario.scroll) {
       console.log(
         `  sista tillagda märkta efter / last appended batch labelled after: ${fmt(median(withRuns.map((r) => r.afterAppendMs ?? Number.NaN)))}`,
+      );
+      const work = (runs: Run[], key: keyof MainThreadWork) =>
+        fmt(median(runs.map((r) => r.scrollWork?.[key] ?? Number.NaN)));
+      console.log(
+        `  huvudtrådens tid under scrollningen utan / med, main-thread time while scrolling without / with: ${work(withoutRuns, 'taskMs')} / ${work(withRuns, 'taskMs')} (script ${work(withoutRuns, 'scriptMs')} / ${work(withRuns, 'scriptMs')}, style ${work(withoutRuns, 'styleMs')} / ${work(withRuns, 'styleMs')}, layout ${work(withoutRuns, 'layoutMs')} / ${work(withRuns, 'layoutMs')})`,
+      );
+      console.log(
+        `  egna placeringsbildrutor för ${APPENDED / BATCH} tillagda omgångar / placing frames of our own for ${APPENDED / BATCH} appended batches: ${median(withRuns.map((r) => r.ownPlacingFrames))} (${median(withRuns.map((r) => r.rodeAlong))} placements shared the page's own frame)`,
       );
     }
     console.log(

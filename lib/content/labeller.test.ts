@@ -1,8 +1,14 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Classification } from '../classifier';
 import type { CommentSnapshot, PlatformAdapter } from '../platforms/types';
-import { createLabeller, type LabellerOptions, type LabelModel, type PageStatus } from './labeller';
+import {
+  createLabeller,
+  type Labeller,
+  type LabellerOptions,
+  type LabelModel,
+  type PageStatus,
+} from './labeller';
 
 /** A toy platform: `<div class="c" data-id>` with `.who` and `.t`. */
 const toyAdapter: PlatformAdapter = {
@@ -51,6 +57,9 @@ function comment(id: string, text: string): string {
   return `<div class="c" data-id="${id}"><span class="who">A ${id}</span><p class="t">${text}</p></div>`;
 }
 
+/** Every labeller a test started, stopped after it even when an assertion failed halfway. */
+const started: Labeller[] = [];
+
 function setup(overrides: Partial<LabellerOptions> = {}) {
   const rendered: LabelModel[] = [];
   const statuses: PageStatus[] = [];
@@ -69,6 +78,7 @@ function setup(overrides: Partial<LabellerOptions> = {}) {
     coalesceMs: 0,
     ...overrides,
   });
+  started.push(labeller);
   return { labeller, rendered, statuses, onLayoutProblem };
 }
 
@@ -87,6 +97,10 @@ function setUrl(url: string): void {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
 describe('the labeller', () => {
+  afterEach(() => {
+    for (const labeller of started.splice(0)) labeller.stop();
+  });
+
   beforeEach(() => {
     setUrl('https://blogg.example.se/toy/1');
     document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
@@ -121,7 +135,7 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
-  it('lets labels of comments loaded in quick batches go into the page together, and never waits long', async () => {
+  it('lets labels of comments loaded in quick batches wait for company or for the next change of the page, never long', async () => {
     const { labeller } = setup({ coalesceMs: 300, coalesceMaxMs: 1000 });
     labeller.start();
     await settle();
@@ -133,12 +147,16 @@ describe('the labeller', () => {
     watcher.observe(document.body, { childList: true, subtree: true });
     const list = document.querySelector('#comments');
     list?.insertAdjacentHTML('beforeend', comment('3', 'Hej'));
-    await new Promise((resolve) => setTimeout(resolve, 20));
     list?.insertAdjacentHTML('beforeend', comment('4', 'fan'));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(labels()).toHaveLength(2); // still waiting for more
-    await vi.waitFor(() => expect(labels()).toHaveLength(4), { timeout: 2000 });
+    list?.insertAdjacentHTML('beforeend', comment('5', 'Hej'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // The page changed itself: the labels ready by then share its frame, the new one waits.
+    expect(labels().map((label) => label.id)).toEqual(['1', '2', '3', '4']);
     expect(placements).toEqual([2]);
+    await vi.waitFor(() => expect(labels()).toHaveLength(5), { timeout: 2000 });
+    expect(placements).toEqual([2, 1]);
 
     // A page that never stops adding: labels still go in (coalesceMaxMs), while it adds.
     let added = 0;
@@ -146,7 +164,7 @@ describe('the labeller', () => {
       () => list?.insertAdjacentHTML('beforeend', comment(`n${added++}`, 'Hej')),
       20,
     );
-    await vi.waitFor(() => expect(labels().length).toBeGreaterThan(4), { timeout: 3000 });
+    await vi.waitFor(() => expect(labels().length).toBeGreaterThan(5), { timeout: 3000 });
     clearInterval(adding);
     watcher.disconnect();
     labeller.stop();

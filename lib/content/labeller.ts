@@ -11,7 +11,8 @@
  * with 2,000 comments), whatever the size of the change. So labels are rendered into hosts
  * that are not in the page yet, and go in together: those near the viewport first, the rest
  * when the queue is done (or every `placeEveryMs` on a very long backlog), `placeChunk` per
- * frame. Nothing reads layout after a write of ours.
+ * frame. Labels of comments that load later wait a moment for company, and go in with the
+ * page's own next change if it comes first. Nothing reads layout after a write of ours.
  */
 import type { Classification } from '../classifier';
 import type {
@@ -66,8 +67,9 @@ export interface LabellerOptions {
   placeChunk?: number;
   /**
    * New labels for comments that appear after the first labelling wait until no comment has
-   * appeared for this long (ms), so that a page loading comments in quick batches pays one
-   * placing frame for several batches, not one each. 0 places them at once.
+   * appeared for this long (ms), or until the page next changes itself (they then share the
+   * frame the page pays for anyway), so that a page loading comments in quick batches pays no
+   * placing frame of ours for them but the last. 0 places them at once.
    */
   coalesceMs?: number;
   /** The longest new labels wait for more to come (ms). */
@@ -442,8 +444,10 @@ export function createLabeller(options: LabellerOptions): Labeller {
       return;
     }
     const selector = active.commentSelector;
+    let pageChanged = false;
     for (const record of records) {
       if (isOwnInsertion(record)) continue;
+      pageChanged = true;
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       const comment = target?.closest(selector);
       if (comment) dirty.add(comment);
@@ -454,10 +458,23 @@ export function createLabeller(options: LabellerOptions): Labeller {
         for (const inner of element.querySelectorAll(selector)) dirty.add(inner);
       }
     }
+    if (pageChanged) rideAlong();
     if (dirty.size > 0) {
       lastDirtyAt = performance.now();
       scheduler.request();
     }
+  }
+
+  /**
+   * The page has just changed itself (this runs at the end of its task), so its next frame
+   * pays for a style and layout pass anyway: labels held back for company go in now and share
+   * that frame instead of costing one of their own.
+   */
+  function rideAlong(): void {
+    if (!firstPlacementDone || unplaced.size === 0 || toPlace > 0 || awaitingFrame) return;
+    if (options.profile) performance.mark('moderera:ride-along', { detail: unplaced.size });
+    toPlace = unplaced.size;
+    placeReady(placeChunk);
   }
 
   return {
