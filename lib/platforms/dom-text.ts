@@ -61,6 +61,9 @@ const BLOCK_TAGS = new Set([
 /** Elements separated from their neighbours by a blank line. */
 const PARAGRAPH_TAGS = new Set(['P']);
 
+const LINE_END = /[\r\n]/;
+const COLLAPSIBLE_SPACE = /[ \t\n\r\f]+/;
+
 /** Collects words and line breaks; leading and trailing breaks and spaces are dropped. */
 class TextBuilder {
   private out = '';
@@ -69,11 +72,15 @@ class TextBuilder {
 
   /** Text whose spaces, tabs (and newlines, unless kept) collapse to one space. */
   text(raw: string, keepNewlines: boolean): void {
-    const lines = keepNewlines ? raw.replace(/\r\n?/g, '\n').split('\n') : [raw];
-    lines.forEach((line, index) => {
+    if (!keepNewlines || !LINE_END.test(raw)) {
+      this.words(raw);
+      return;
+    }
+    const lines = raw.replace(/\r\n?/g, '\n').split('\n');
+    for (let index = 0; index < lines.length; index++) {
       if (index > 0) this.lineBreak();
-      this.words(line);
-    });
+      this.words(lines[index] as string);
+    }
   }
 
   /** Text emitted as one unit (an image's alt text). */
@@ -98,11 +105,12 @@ class TextBuilder {
 
   private words(line: string): void {
     // Only collapsible whitespace splits words; a non-breaking space stays inside a word.
-    const parts = line.split(/[ \t\n\r\f]+/);
-    parts.forEach((part, index) => {
+    const parts = line.split(COLLAPSIBLE_SPACE);
+    for (let index = 0; index < parts.length; index++) {
+      const part = parts[index] as string;
       if (index > 0) this.pendingSpace = true;
-      if (part.length > 0) this.emit(part.replace(/\u00a0/g, ' '));
-    });
+      if (part.length > 0) this.emit(part.includes('\u00a0') ? part.replace(/\u00a0/g, ' ') : part);
+    }
   }
 
   private emit(value: string): void {
@@ -141,8 +149,12 @@ function walk(node: Node, builder: TextBuilder, options: ElementTextOptions): vo
   }
   const breaks = PARAGRAPH_TAGS.has(tag) ? 2 : BLOCK_TAGS.has(tag) ? 1 : 0;
   if (breaks > 0) builder.boundary(breaks);
-  for (const child of Array.from(element.childNodes)) walk(child, builder, options);
+  walkChildren(element, builder, options);
   if (breaks > 0) builder.boundary(breaks);
+}
+
+function walkChildren(parent: Node, builder: TextBuilder, options: ElementTextOptions): void {
+  for (let child = parent.firstChild; child; child = child.nextSibling) walk(child, builder, options);
 }
 
 /**
@@ -153,6 +165,6 @@ function walk(node: Node, builder: TextBuilder, options: ElementTextOptions): vo
  */
 export function elementText(element: Element, options: ElementTextOptions = {}): string {
   const builder = new TextBuilder();
-  for (const child of Array.from(element.childNodes)) walk(child, builder, options);
+  walkChildren(element, builder, options);
   return builder.result();
 }
