@@ -3,31 +3,19 @@ import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../lib/classifier';
 import type { LabelModel } from '../lib/content/labeller';
-import type { CommentSnapshot } from '../lib/platforms/types';
 import { CATEGORY_IDS, type Language } from '../lib/policy/labels';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
+import { sampleSnapshot } from '../lib/store/testing';
 import { Label } from './Label';
 import { type LabelContext, LabelContextValue } from './label-context';
 import { closedBadge, createLabelRenderer } from './label-renderer';
 
-const snapshot: CommentSnapshot = {
+const snapshot = sampleSnapshot({
   platform: 'youtube',
   commentId: 'UgzTest0000000000000AaABAg',
-  permalink: null,
   authorName: '@anna',
-  authorUrl: null,
   text: 'Fan vad dåligt, varför är vägen inte lagad?',
-  postedRaw: null,
-  postedAt: null,
-  edited: false,
-  isReply: false,
-  parentId: null,
-  postId: null,
-  postUrl: null,
-  postTitle: null,
-  channelName: null,
-  channelUrl: null,
-};
+});
 
 function classification(overrides: Partial<Classification>): Classification {
   return { category: 'praise', flags: [], hints: [], evidence: [], confidence: 1, ...overrides };

@@ -472,9 +472,11 @@ export function createLabeller(options: LabellerOptions): Labeller {
    */
   function rideAlong(): void {
     if (!firstPlacementDone || unplaced.size === 0 || toPlace > 0 || awaitingFrame) return;
-    if (options.profile) performance.mark('moderera:ride-along', { detail: unplaced.size });
+    const placedBefore = placedTotal;
     toPlace = unplaced.size;
     placeReady(placeChunk);
+    if (options.profile && placedTotal > placedBefore)
+      performance.mark('moderera:ride-along', { detail: placedTotal - placedBefore });
   }
 
   return {
