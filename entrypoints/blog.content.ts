@@ -1,14 +1,18 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { startLabelling } from '../components/start-labelling';
+import { dropWxtStartMessage } from '../lib/content/wxt-start-message';
 import { BLOGGER_MATCHES } from '../lib/hosts/blog-hosts';
 import { bloggerAdapter } from '../lib/platforms/blogger';
 import { wordpressAdapter } from '../lib/platforms/wordpress';
+
+const restorePostMessage = dropWxtStartMessage(globalThis.window);
 
 /** Static matches are Blogger plus the hosts of MODERERA_BLOG_HOSTS (added in wxt.config.ts). */
 export default defineContentScript({
   matches: BLOGGER_MATCHES,
   runAt: 'document_idle',
   main: (ctx) => {
+    restorePostMessage();
     // The popup's one-off activation may inject this script where it already runs.
     const marker = '__modereraBlogLabelling';
     const scope = globalThis as typeof globalThis & Record<string, boolean>;

@@ -6,7 +6,7 @@
 import type { CategoryId, FlagId, HintId } from '../policy/labels';
 import { detectIdentifiers } from './confidential';
 import { CUE_TABLES, FLAG_LEXICONS } from './lexicon';
-import { compileMatcher, type Matcher } from './matcher';
+import { compileMatcher, compileSteps, type Matcher } from './matcher';
 import { inputCodes, normaliseCodes } from './normalise';
 import { decideFlags, dropQuoted, type FlagResult, HitIndex } from './rules';
 import { analyseStructure } from './text-structure';
@@ -16,7 +16,29 @@ export type { Classification, ClassifierSettings, Evidence } from './types';
 
 export const CLASSIFIER_VERSION = '1.0.0';
 
-const BUILT_IN: Matcher = compileMatcher([...FLAG_LEXICONS, ...CUE_TABLES]);
+let builtIn: Matcher | null = null;
+let compiling: Generator<void, Matcher> | null = null;
+
+/**
+ * Does one step of compiling the built-in lexicons (~30-50 ms in all in a content script's
+ * first moments); returns whether any is left. A content script spreads the steps over tasks
+ * of its own; `classify` finishes whatever is left.
+ */
+export function prepareClassifierStep(): boolean {
+  if (builtIn) return false;
+  compiling ??= compileSteps([...FLAG_LEXICONS, ...CUE_TABLES]);
+  const step = compiling.next();
+  if (!step.done) return true;
+  builtIn = step.value;
+  compiling = null;
+  return false;
+}
+
+export function prepareClassifier(): void {
+  while (prepareClassifierStep()) {
+    // each step is a file or a stage of the compilation
+  }
+}
 
 /** Compiled user words, keyed by the settings' extraWords object (an invisible memo). */
 const userMatchers = new WeakMap<object, Matcher | null>();
@@ -195,13 +217,14 @@ function sortEvidence(out: Evidence[], from: number): void {
 }
 
 export function classify(text: string, settings?: ClassifierSettings): Classification {
-  // Compiled first: compiling normalises the user's words, which reuses the scratch buffers.
+  // Compiled first: compiling normalises the lexicons' words, which reuses the scratch buffers.
+  prepareClassifier();
   const extra = userMatcher(settings);
   const codes = inputCodes(text);
   const structure = analyseStructure(text);
   const normalised = normaliseCodes(codes, text.length);
   const raw: Hit[] = [];
-  BUILT_IN.matchCodes(text, normalised, raw, codes);
+  (builtIn as Matcher).matchCodes(text, normalised, raw, codes);
   const identifiers = detectIdentifiers(text, codes);
   for (const hit of identifiers) raw.push(hit);
   if (extra) extra.matchCodes(text, normalised, raw, codes);

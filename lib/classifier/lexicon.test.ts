@@ -3,7 +3,7 @@ import { FLAG_IDS } from '../policy/labels';
 import { classify } from './index';
 import { CUE_TABLES, FLAG_LEXICONS } from './lexicon';
 import { compileMatcher } from './matcher';
-import { normalise } from './normalise';
+import { normalise, normaliseKey } from './normalise';
 import type { LexiconEntry, LexiconFile } from './types';
 
 function ruleOf(file: LexiconFile, entry: LexiconEntry): string {
@@ -53,5 +53,18 @@ describe('cue tables', () => {
         expect(new RegExp(`${entry.pattern}|`, 'u').exec('')?.length, entry.id).toBe(1);
       }
     }
+  });
+});
+
+describe('lexicon keys', () => {
+  it('the shortcut for plain words gives the same key as normalising the word in full', () => {
+    const words = [...FLAG_LEXICONS, ...CUE_TABLES].flatMap((file) =>
+      file.entries.flatMap((entry) => (entry.word === undefined ? [] : [entry.word])),
+    );
+    const tricky = ['jäääävla', 'Idiot', 'f*ck', 'ta bort', 'øl', 'a b c', 'idiooot', 'åäö'];
+    for (const word of [...words, ...tricky])
+      expect(normaliseKey(word), word).toBe(normalise(word).text.trim());
+    // Most lexicon words take the shortcut; were it never taken, this test would prove nothing.
+    expect(words.filter((word) => /^[a-zåäö]+$/.test(word)).length).toBeGreaterThan(words.length / 2);
   });
 });

@@ -556,97 +556,28 @@ class CompiledMatcher implements Matcher {
   private norm: NormalisedCodes | null = null;
   private hits: Hit[] = [];
 
-  constructor(files: readonly LexiconFile[]) {
-    const tables: Record<Mode, KeyTable> = {
-      word: new KeyTable(),
-      prefix: new KeyTable(),
-      suffix: new KeyTable(),
-      infix: new KeyTable(),
-    };
-    const patterns: CompiledPattern[] = [];
-    for (const file of files) {
-      for (const entry of file.entries) {
-        if (entry.pattern !== undefined) {
-          patterns.push(compilePattern(file, entry, entry.pattern));
-          continue;
-        }
-        const key = normaliseKey(entry.word ?? '');
-        if (key.length === 0) continue;
-        const mode = entry.match ?? 'word';
-        tables[mode].add(key, compiled(file, entry, key, false), mode);
-      }
-    }
-    const forward = new TrieBuilder();
-    for (const [key, entries] of tables.word.words) forward.info(key).word = entries;
-    for (const list of tables.word.phrases.values()) {
-      list.forEach((phrase, rank) => {
-        const info = forward.info(phrase.key);
-        info.wordPhrase = phrase.entries;
-        info.wordPhraseRank = rank;
-      });
-    }
-    for (const list of tables.prefix.phrases.values()) {
-      list.forEach((phrase, rank) => {
-        const info = forward.info(phrase.key);
-        info.prefixPhrase = phrase.entries;
-        info.prefixPhraseRank = rank;
-      });
-    }
-    for (const [key, entries] of tables.prefix.words) {
-      const info = forward.info(key);
-      info.prefixWord = entries;
-      info.prefixWordRank = tables.prefix.lengths.indexOf(key.length);
-    }
-    // A token is looked up for compound starts only if its first GATE letters begin some key.
-    for (const gate of tables.prefix.gates) if (gate.length === GATE) forward.info(gate).gate = true;
-    const backward = new TrieBuilder();
-    for (const gate of tables.suffix.gates) if (gate.length === GATE) backward.info(gate, true).gate = true;
-    for (const [key, entries] of tables.suffix.words) {
-      const info = backward.info(key, true);
-      info.suffixWord = entries;
-      info.suffixWordRank = tables.suffix.lengths.indexOf(key.length);
-    }
-    // Suffix and infix phrases are never looked up.
-    this.forward = new Trie(forward);
-    this.backward = new Trie(backward);
-    this.hasSuffixWords = tables.suffix.words.size > 0;
-    this.infixEntries = [...tables.infix.words.values()];
-
-    const originalLiterals = sortedLiterals(patterns.filter((pattern) => pattern.onOriginal));
-    const normalisedLiterals = sortedLiterals(patterns.filter((pattern) => !pattern.onOriginal));
-    const ids = new Map<string, number>();
-    for (const literal of [
-      ...originalLiterals,
-      ...normalisedLiterals,
-      ...patterns.flatMap((p) => p.requires),
-    ]) {
-      if (!ids.has(literal)) ids.set(literal, ids.size);
-    }
-    const idsOf = (literals: readonly string[]) => literals.map((literal) => ids.get(literal) ?? 0);
-    this.lowerByUnit = originalLiterals.every(lowersByUnit);
-    this.originalAutomaton =
-      originalLiterals.length > 0 && this.lowerByUnit ? new Automaton(originalLiterals, 'lowercase') : null;
-    this.originalIds = idsOf(originalLiterals);
-    const foldedStrings = [...normalisedLiterals, ...tables.infix.words.keys()];
-    this.foldedAutomaton = foldedStrings.length > 0 ? new Automaton(foldedStrings, 'folded') : null;
-    this.normalisedLiterals = normalisedLiterals.length;
-    this.normalisedIds = idsOf(normalisedLiterals);
-    this.hasOriginalLiterals = originalLiterals.length > 0;
-    this.regexGates = [...originalLiterals, ...normalisedLiterals].some(unusualLiteral)
-      ? { original: regexGate(originalLiterals), normalised: regexGate(normalisedLiterals) }
-      : null;
-    this.present = new Uint8Array(Math.max(1, ids.size));
-    this.literalPatterns = Array.from({ length: ids.size }, () => []);
-    this.originalRegexGate = regexGate(originalLiterals);
-    this.patterns = patterns.map((pattern) => ({
-      ...pattern,
-      requireIds: pattern.requires.map((item) => ids.get(item) ?? 0),
-    }));
+  constructor(parts: MatcherParts) {
+    this.forward = parts.forward;
+    this.backward = parts.backward;
+    this.hasSuffixWords = parts.hasSuffixWords;
+    this.foldedAutomaton = parts.foldedAutomaton;
+    this.normalisedLiterals = parts.normalisedLiterals;
+    this.normalisedIds = parts.normalisedIds;
+    this.infixEntries = parts.infixEntries;
+    this.patterns = parts.patterns;
+    this.originalAutomaton = parts.originalAutomaton;
+    this.originalIds = parts.originalIds;
+    this.regexGates = parts.regexGates;
+    this.present = new Uint8Array(Math.max(1, parts.literalCount));
+    this.literalPatterns = Array.from({ length: parts.literalCount }, () => []);
     this.patterns.forEach((pattern, index) => {
       for (const id of pattern.requireIds) this.literalPatterns[id]?.push(index);
     });
-    this.runs = new Uint8Array(patterns.length);
+    this.runs = new Uint8Array(parts.patterns.length);
     this.alwaysRuns = Uint8Array.from(this.patterns, (pattern) => (pattern.requires.length === 0 ? 1 : 0));
+    this.lowerByUnit = parts.lowerByUnit;
+    this.hasOriginalLiterals = parts.hasOriginalLiterals;
+    this.originalRegexGate = parts.originalRegexGate;
   }
 
   match(original: string, normalised: NormalisedText): Hit[] {
@@ -937,8 +868,139 @@ class CompiledMatcher implements Matcher {
   }
 }
 
+type Gate = (text: string, found: Set<string>) => void;
+
+/** What a compiled matcher is made of, built by `compileSteps`. */
+interface MatcherParts {
+  forward: Trie;
+  backward: Trie;
+  hasSuffixWords: boolean;
+  foldedAutomaton: Automaton | null;
+  normalisedLiterals: number;
+  normalisedIds: readonly number[];
+  infixEntries: CompiledEntry[][];
+  patterns: CompiledPattern[];
+  originalAutomaton: Automaton | null;
+  originalIds: readonly number[];
+  regexGates: { original: Gate; normalised: Gate } | null;
+  literalCount: number;
+  lowerByUnit: boolean;
+  hasOriginalLiterals: boolean;
+  originalRegexGate: Gate;
+}
+
+/**
+ * Compiles lexicons into a matcher, a step at a time: it yields after each file and between
+ * the stages, so that a caller can spread the work over several tasks (the built-in lexicons
+ * take ~30-50 ms in a content script's first moments, too long for one task).
+ */
+export function* compileSteps(files: readonly LexiconFile[]): Generator<void, Matcher> {
+  const tables: Record<Mode, KeyTable> = {
+    word: new KeyTable(),
+    prefix: new KeyTable(),
+    suffix: new KeyTable(),
+    infix: new KeyTable(),
+  };
+  const patterns: CompiledPattern[] = [];
+  for (const file of files) {
+    for (const entry of file.entries) {
+      if (entry.pattern !== undefined) {
+        patterns.push(compilePattern(file, entry, entry.pattern));
+        continue;
+      }
+      const key = normaliseKey(entry.word ?? '');
+      if (key.length === 0) continue;
+      const mode = entry.match ?? 'word';
+      tables[mode].add(key, compiled(file, entry, key, false), mode);
+    }
+    yield;
+  }
+  const forward = new TrieBuilder();
+  for (const [key, entries] of tables.word.words) forward.info(key).word = entries;
+  for (const list of tables.word.phrases.values()) {
+    list.forEach((phrase, rank) => {
+      const info = forward.info(phrase.key);
+      info.wordPhrase = phrase.entries;
+      info.wordPhraseRank = rank;
+    });
+  }
+  for (const list of tables.prefix.phrases.values()) {
+    list.forEach((phrase, rank) => {
+      const info = forward.info(phrase.key);
+      info.prefixPhrase = phrase.entries;
+      info.prefixPhraseRank = rank;
+    });
+  }
+  for (const [key, entries] of tables.prefix.words) {
+    const info = forward.info(key);
+    info.prefixWord = entries;
+    info.prefixWordRank = tables.prefix.lengths.indexOf(key.length);
+  }
+  // A token is looked up for compound starts only if its first GATE letters begin some key.
+  for (const gate of tables.prefix.gates) if (gate.length === GATE) forward.info(gate).gate = true;
+  yield;
+  const backward = new TrieBuilder();
+  for (const gate of tables.suffix.gates) if (gate.length === GATE) backward.info(gate, true).gate = true;
+  for (const [key, entries] of tables.suffix.words) {
+    const info = backward.info(key, true);
+    info.suffixWord = entries;
+    info.suffixWordRank = tables.suffix.lengths.indexOf(key.length);
+  }
+  // Suffix and infix phrases are never looked up.
+  yield;
+  const forwardTrie = new Trie(forward);
+  yield;
+  const backwardTrie = new Trie(backward);
+  yield;
+
+  const originalLiterals = sortedLiterals(patterns.filter((pattern) => pattern.onOriginal));
+  const normalisedLiterals = sortedLiterals(patterns.filter((pattern) => !pattern.onOriginal));
+  const ids = new Map<string, number>();
+  for (const literal of [
+    ...originalLiterals,
+    ...normalisedLiterals,
+    ...patterns.flatMap((p) => p.requires),
+  ]) {
+    if (!ids.has(literal)) ids.set(literal, ids.size);
+  }
+  const idsOf = (literals: readonly string[]) => literals.map((literal) => ids.get(literal) ?? 0);
+  const lowerByUnit = originalLiterals.every(lowersByUnit);
+  const originalAutomaton =
+    originalLiterals.length > 0 && lowerByUnit ? new Automaton(originalLiterals, 'lowercase') : null;
+  yield;
+  const foldedStrings = [...normalisedLiterals, ...tables.infix.words.keys()];
+  const foldedAutomaton = foldedStrings.length > 0 ? new Automaton(foldedStrings, 'folded') : null;
+  yield;
+  return new CompiledMatcher({
+    forward: forwardTrie,
+    backward: backwardTrie,
+    hasSuffixWords: tables.suffix.words.size > 0,
+    foldedAutomaton,
+    normalisedLiterals: normalisedLiterals.length,
+    normalisedIds: idsOf(normalisedLiterals),
+    infixEntries: [...tables.infix.words.values()],
+    patterns: patterns.map((pattern) => ({
+      ...pattern,
+      requireIds: pattern.requires.map((item) => ids.get(item) ?? 0),
+    })),
+    originalAutomaton,
+    originalIds: idsOf(originalLiterals),
+    regexGates: [...originalLiterals, ...normalisedLiterals].some(unusualLiteral)
+      ? { original: regexGate(originalLiterals), normalised: regexGate(normalisedLiterals) }
+      : null,
+    literalCount: ids.size,
+    lowerByUnit,
+    hasOriginalLiterals: originalLiterals.length > 0,
+    originalRegexGate: regexGate(originalLiterals),
+  });
+}
+
 export function compileMatcher(files: readonly LexiconFile[]): Matcher {
-  return new CompiledMatcher(files);
+  const steps = compileSteps(files);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 function sameCodes(codes: Uint16Array, start: number, end: number, key: Uint16Array): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSliceScheduler } from './scheduler';
+import { createSliceScheduler, runInTasks } from './scheduler';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -46,5 +46,42 @@ describe('createSliceScheduler', () => {
     scheduler.request();
     for (let i = 0; i < 10; i++) await tick();
     expect(sizes).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+});
+
+describe('runInTasks', () => {
+  it('runs steps until done, starting a new task once a task has used its budget', async () => {
+    let clock = 0;
+    const tasks: number[][] = [[]];
+    let left = 7;
+    await runInTasks(
+      () => {
+        tasks.at(-1)?.push(left);
+        clock += 5; // every step takes 5 ms
+        return --left > 0;
+      },
+      {
+        budgetMs: 12,
+        now: () => clock,
+        nextTask: async () => {
+          tasks.push([]);
+        },
+      },
+    );
+    // 5 + 5 + 5 ms passes the 12 ms budget: three steps a task.
+    expect(tasks).toEqual([[7, 6, 5], [4, 3, 2], [1]]);
+  });
+
+  it('finishes in the task it started in when the work is short', async () => {
+    let tasks = 1;
+    let left = 3;
+    await runInTasks(() => --left > 0, {
+      now: () => 0,
+      nextTask: async () => {
+        tasks++;
+      },
+    });
+    expect(tasks).toBe(1);
+    expect(left).toBe(0);
   });
 });

@@ -64,3 +64,27 @@ export function createSliceScheduler(work: SliceWork, options: SliceOptions = {}
 
   return { request };
 }
+
+export interface TaskRunOptions {
+  /** A task ends once it has run this long (a step is never cut short). */
+  budgetMs?: number;
+  now?: () => number;
+  /** Resolves in a later task, after the page has had its turn. */
+  nextTask?: () => Promise<void>;
+}
+
+/** Runs `step` until it returns false, a few steps per task, yielding to the page between tasks. */
+export async function runInTasks(step: () => boolean, options: TaskRunOptions = {}): Promise<void> {
+  const { budgetMs = 12, now = () => performance.now(), nextTask = yieldToPage } = options;
+  for (;;) {
+    const start = now();
+    let more = step();
+    while (more && now() - start < budgetMs) more = step();
+    if (!more) return;
+    await nextTask();
+  }
+}
+
+export function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

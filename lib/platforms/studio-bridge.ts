@@ -13,7 +13,8 @@ export const STUDIO_ID_RESPONSE = 'moderera:studio-id-response';
 
 export const STUDIO_COMMENT_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
-const ResponseSchema = z.object({ commentId: z.string().regex(STUDIO_COMMENT_ID) });
+/** Built on first use (see settings.ts: zod schemas made at load lengthen a content script's first task). */
+let responseSchema: z.ZodType<{ commentId: string }> | null = null;
 
 function isElement(value: unknown): value is Element {
   return typeof value === 'object' && value !== null && (value as { nodeType?: unknown }).nodeType === 1;
@@ -58,7 +59,8 @@ export function parseStudioIdResponse(event: Event): string | null {
   } catch {
     return null;
   }
-  const parsed = ResponseSchema.safeParse(value);
+  responseSchema ??= z.object({ commentId: z.string().regex(STUDIO_COMMENT_ID) });
+  const parsed = responseSchema.safeParse(value);
   return parsed.success ? parsed.data.commentId : null;
 }
 

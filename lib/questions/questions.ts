@@ -6,9 +6,11 @@
 import { z } from 'zod';
 import { PLATFORM_IDS } from '../platforms/types';
 import { dueDate } from '../time/working-days';
+import { EXCERPT_CHARS } from './excerpt';
+
+export { clipExcerpt } from './excerpt';
 
 export const QUESTION_PREFIX = 'question:';
-const EXCERPT_CHARS = 300;
 /** Answered questions are forgotten after this many days, unanswered ones after the longer span. */
 const KEEP_ANSWERED_DAYS = 14;
 const KEEP_OPEN_DAYS = 60;
@@ -46,11 +48,6 @@ export interface QuestionArea {
 
 export function questionKey(question: Pick<SeenQuestion, 'platform' | 'commentId'>): string {
   return `${QUESTION_PREFIX}${question.platform}:${question.commentId}`;
-}
-
-export function clipExcerpt(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
-  return oneLine.length > EXCERPT_CHARS ? `${oneLine.slice(0, EXCERPT_CHARS - 1)}…` : oneLine;
 }
 
 /** Remembers questions not seen before; a question seen again keeps its first sighting. */

@@ -5,7 +5,8 @@
  */
 import type { Classification } from '../classifier';
 import type { CommentSnapshot } from '../platforms/types';
-import { clipExcerpt, type SeenQuestion } from './questions';
+import { clipExcerpt } from './excerpt';
+import type { SeenQuestion } from './questions';
 
 const BATCH = 200;
 const DELAY_MS = 2000;

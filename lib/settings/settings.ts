@@ -11,79 +11,87 @@ import { DEFAULT_TEMPLATES } from '../replies/templates';
 export const SETTINGS_KEY = 'settings';
 export const SETTINGS_VERSION = 3;
 
-const word = z.string().trim().min(1).max(100);
+/**
+ * Built on first use, not when the module loads: a content script's first task is already the
+ * evaluation of its whole bundle, and building zod schemas (and compiling zod's code to do it)
+ * made it a long task.
+ */
+function buildSettingsSchema() {
+  const word = z.string().trim().min(1).max(100);
 
-const blogHost = z.string().transform((value, ctx) => {
-  try {
-    return normaliseBlogHost(value);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    return z.NEVER;
-  }
-});
+  const blogHost = z.string().transform((value, ctx) => {
+    try {
+      return normaliseBlogHost(value);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+      return z.NEVER;
+    }
+  });
 
-const shortText = (max: number) => z.string().trim().max(max);
+  const shortText = (max: number) => z.string().trim().max(max);
 
-const templateSchema = z.object({
-  id: z.string().min(1).max(100),
-  language: z.enum(['sv', 'en']),
-  title: shortText(200).min(1),
-  categories: z.array(z.enum(CATEGORY_IDS)).max(4),
-  hint: z.enum(HINT_IDS).optional(),
-  text: z
+  const templateSchema = z.object({
+    id: z.string().min(1).max(100),
+    language: z.enum(['sv', 'en']),
+    title: shortText(200).min(1),
+    categories: z.array(z.enum(CATEGORY_IDS)).max(4),
+    hint: z.enum(HINT_IDS).optional(),
+    text: z
+      .string()
+      .max(5000)
+      .refine((text) => text.trim().length > 0, 'Mallen har ingen text.')
+      .superRefine((text, ctx) => {
+        const unknown = unknownPlaceholders(text);
+        if (unknown.length > 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Okända platshållare: ${unknown.map((u) => `{${u}}`).join(', ')}`,
+          });
+        }
+      }),
+  });
+
+  const httpUrl = z
     .string()
-    .max(5000)
-    .refine((text) => text.trim().length > 0, 'Mallen har ingen text.')
-    .superRefine((text, ctx) => {
-      const unknown = unknownPlaceholders(text);
-      if (unknown.length > 0) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `Okända platshållare: ${unknown.map((u) => `{${u}}`).join(', ')}`,
-        });
-      }
-    }),
-});
+    .trim()
+    .max(2000)
+    .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'Adressen ska börja med https://');
 
-const httpUrl = z
-  .string()
-  .trim()
-  .max(2000)
-  .refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'Adressen ska börja med https://');
+  const channelSchema = z.object({
+    id: z.string().min(1).max(100),
+    name: shortText(200).min(1),
+    url: httpUrl.refine((value) => value !== '', 'Ange kanalens adress.'),
+    administrator: shortText(200),
+    substitute: shortText(200),
+  });
 
-export const channelSchema = z.object({
-  id: z.string().min(1).max(100),
-  name: shortText(200).min(1),
-  url: httpUrl.refine((value) => value !== '', 'Ange kanalens adress.'),
-  administrator: shortText(200),
-  substitute: shortText(200),
-});
+  return z.object({
+    version: z.literal(SETTINGS_VERSION),
+    language: z.enum(['sv', 'en']),
+    /** Self-hosted WordPress hosts added in options (granted at run time). */
+    blogHosts: z.array(blogHost).max(200),
+    /** The user's own words per flag, merged into the classifier's lexicons. */
+    extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(word).max(1000)),
+    /** Section 3.2: answers are signed with name, title and unit. */
+    signature: z.object({ name: shortText(200), title: shortText(200), unit: shortText(200) }),
+    templates: z.array(templateSchema).max(200),
+    /** Department mailboxes that questions and fault reports are passed on to (Bilaga 1). */
+    mailboxes: z
+      .array(z.object({ id: z.string().min(1).max(100), name: shortText(200).min(1), email: z.email() }))
+      .max(100),
+    faultReportUrl: httpUrl,
+    homepageUrl: httpUrl,
+    /** The archival creator and unit named in exports (ERMS, report). */
+    organisation: z.object({ name: shortText(200).min(1), unit: shortText(200) }),
+    /** Section 1.3: the official channels, each with its responsible administrator and substitute. */
+    channels: z.array(channelSchema).max(200),
+  });
+}
 
-export type Channel = z.infer<typeof channelSchema>;
+let settingsSchema: ReturnType<typeof buildSettingsSchema> | null = null;
 
-export const settingsSchema = z.object({
-  version: z.literal(SETTINGS_VERSION),
-  language: z.enum(['sv', 'en']),
-  /** Self-hosted WordPress hosts added in options (granted at run time). */
-  blogHosts: z.array(blogHost).max(200),
-  /** The user's own words per flag, merged into the classifier's lexicons. */
-  extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(word).max(1000)),
-  /** Section 3.2: answers are signed with name, title and unit. */
-  signature: z.object({ name: shortText(200), title: shortText(200), unit: shortText(200) }),
-  templates: z.array(templateSchema).max(200),
-  /** Department mailboxes that questions and fault reports are passed on to (Bilaga 1). */
-  mailboxes: z
-    .array(z.object({ id: z.string().min(1).max(100), name: shortText(200).min(1), email: z.email() }))
-    .max(100),
-  faultReportUrl: httpUrl,
-  homepageUrl: httpUrl,
-  /** The archival creator and unit named in exports (ERMS, report). */
-  organisation: z.object({ name: shortText(200).min(1), unit: shortText(200) }),
-  /** Section 1.3: the official channels, each with its responsible administrator and substitute. */
-  channels: z.array(channelSchema).max(200),
-});
-
-export type Settings = z.infer<typeof settingsSchema>;
+export type Settings = z.infer<ReturnType<typeof buildSettingsSchema>>;
+export type Channel = Settings['channels'][number];
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -142,6 +150,7 @@ export function parseSettings(raw: unknown): Settings {
 
 /** The settings if they are valid, or an error that says which field is wrong and why. */
 export function validateSettings(value: unknown): Settings {
+  settingsSchema ??= buildSettingsSchema();
   const parsed = settingsSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -199,6 +199,25 @@ describe('the page stays the page', () => {
     },
   );
 
+  it.each(['facebook-sv', 'youtube-sv', 'wordpress-sv'])(
+    '%s: the page gets no window message from Moderera (WXT announces its start with one)',
+    async (name) => {
+      const page = await browser.context.newPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { __messages: string[] }).__messages = seen;
+        addEventListener('message', (event) => seen.push(JSON.stringify(event.data)));
+      });
+      await page.goto(demoPage(name).url);
+      expect((await settledLabels(page)).length).toBeGreaterThan(0);
+      const messages = await page.evaluate(() => (window as unknown as { __messages: string[] }).__messages);
+      expect(
+        messages.filter((message) => message.includes('wxt') || message.includes(browser.extensionId)),
+      ).toEqual([]);
+      await page.close();
+    },
+  );
+
   it('page CSS cannot restyle or hide the label', async () => {
     const page = await open('facebook-sv');
     await settledLabels(page);
