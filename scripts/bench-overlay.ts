@@ -251,6 +251,22 @@ async function measure(
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('moderera:'))
       .map((entry) => entry.duration);
+    // A long task with one of these marks or measures in it is ours: the content script's
+    // evaluation (its compile included, which no mark of ours can time), its later start-up
+    // tasks and the labelling slices. (Mutation callbacks run inside the page's own tasks.)
+    const ourTaskMarks = [
+      'moderera:script-loaded',
+      'moderera:settings-loaded',
+      'moderera:classifier-step',
+      'moderera:slice',
+    ];
+    const ourPoints = performance
+      .getEntries()
+      .filter((entry) => ourTaskMarks.includes(entry.name))
+      .map((entry) => entry.startTime);
+    const ourLongTasks = w.__longTasks.filter((task) =>
+      ourPoints.some((point) => point >= task.start && point <= task.start + task.duration),
+    );
     const loaded =
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
         ?.domContentLoadedEventEnd ?? 0;
@@ -260,7 +276,17 @@ async function measure(
       afterLoadBlockingMs: w.__longTasks
         .filter((task) => task.start >= loaded)
         .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
-      longestOursMs: Math.max(0, ...slices, ...w.__ourScripts),
+      longestOursMs: Math.max(0, ...slices, ...w.__ourScripts, ...ourLongTasks.map((task) => task.duration)),
+      measures: Object.entries(
+        performance
+          .getEntriesByType('measure')
+          .filter((entry) => entry.name.startsWith('moderera:'))
+          .reduce<Record<string, number>>((max, entry) => {
+            max[entry.name] = Math.round(Math.max(max[entry.name] ?? 0, entry.duration));
+            return max;
+          }, {}),
+      ).map(([name, ms]) => `${name.slice(9)} ${ms}`),
+      ours: ourLongTasks.map((task) => `${Math.round(task.start - loaded)}+${Math.round(task.duration)}`),
       longestTaskMs: Math.max(0, ...w.__longTasks.map((task) => task.duration)),
       // Long animation frames count rendering too, which the long-task entries leave out when
       // a frame runs no script of the page's: blocking time as input would feel it.
@@ -280,6 +306,8 @@ async function measure(
       withExtension ? 'with' : 'without',
       `start ${startedAt}`,
       `tasks ${result.tasks.join(' ')}`,
+      `ours ${result.ours.join(' ')}`,
+      `longest ${result.measures.join(', ')}`,
       `frames ${result.frames.join(' ')}`,
     );
   await page.close();
