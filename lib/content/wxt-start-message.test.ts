@@ -11,7 +11,11 @@ function fakeWindow() {
   return { view: view as unknown as Window, posted };
 }
 
-const START = { type: 'abcdef:youtube:wxt:content-script-started', contentScriptName: 'youtube', messageId: 'x' };
+const START = {
+  type: 'abcdef:youtube:wxt:content-script-started',
+  contentScriptName: 'youtube',
+  messageId: 'x',
+};
 
 describe('dropWxtStartMessage', () => {
   it("drops WXT's start message and passes every other message on", () => {
