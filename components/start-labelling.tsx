@@ -5,7 +5,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
-import { classify, prepareClassifierStep } from '../lib/classifier';
+import { type ClassifierSettings, classify, prepareClassifierStep } from '../lib/classifier';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { runInTasks, yieldToPage } from '../lib/content/scheduler';
 import { t } from '../lib/i18n/strings';
@@ -27,17 +27,20 @@ export async function startLabelling(
   const profile = document.documentElement.hasAttribute('data-moderera-profile');
   const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
   mark('script-loaded');
+  // Loading the script, compiling the classifier's lexicons and reading the settings each take
+  // tens of ms on a slow machine: they go in separate tasks, so that none is a long task.
+  const compileInTasks = (classifierSettings?: ClassifierSettings) =>
+    runInTasks(() => {
+      const start = performance.now();
+      const more = prepareClassifierStep(classifierSettings);
+      if (profile) performance.measure('moderera:classifier-step', { start });
+      return more;
+    });
+  await yieldToPage();
+  await compileInTasks();
   let settings: Settings = await loadSettings(browser.storage.local);
   mark('settings-loaded');
-  // Loading the script, reading the settings and compiling the classifier's lexicons each take
-  // tens of ms on a slow machine: they go in separate tasks, so that none is a long task.
-  await yieldToPage();
-  await runInTasks(() => {
-    const start = performance.now();
-    const more = prepareClassifierStep();
-    if (profile) performance.measure('moderera:classifier-step', { start });
-    return more;
-  });
+  if (ctx.isInvalid) return;
   let hideNotice: (() => void) | null = null;
   const openOptions = () => {
     const message: ContentToBackground = { type: 'content.openOptions' };
@@ -101,19 +104,24 @@ export async function startLabelling(
     if (area !== 'local' || !change) return;
     try {
       settings = parseSettings(change.newValue);
-      labelContext = makeContext();
-      labeller.refreshAll();
     } catch (error) {
       console.error('Moderera: ignoring unreadable settings', error);
+      return;
     }
+    labelContext = makeContext();
+    void compileInTasks({ extraWords: settings.extraWords }).then(() => {
+      if (!ctx.isInvalid) labeller.refreshAll();
+    });
   };
   browser.storage.onChanged.addListener(onStorageChange);
-
-  labeller.start();
   ctx.onInvalidated(() => {
     labeller.stop();
     browser.storage.onChanged.removeListener(onStorageChange);
   });
+
+  await compileInTasks({ extraWords: settings.extraWords });
+  if (ctx.isInvalid) return;
+  labeller.start();
 }
 
 /** Questions the page shows go to the unanswered-questions list as they are labelled. */

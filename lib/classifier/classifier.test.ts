@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATEGORY_IDS, FLAG_IDS, HINT_IDS } from '../policy/labels';
 import { checkIdNumber, detectIdentifiers, luhnValid } from './confidential';
-import { CLASSIFIER_VERSION, classify } from './index';
+import { CLASSIFIER_VERSION, classify, prepareClassifierStep } from './index';
 import { normalise } from './normalise';
 
 /** Appends the Luhn check digit to YYMMDDNNN. */
@@ -93,6 +93,18 @@ describe('classify: hard cases of words', () => {
     expect(classify('Handla hos Blomsterkungen', settings).flags).toContain('commercial');
     expect(classify('Tusan också', settings).flags).toEqual(['profanity']);
     expect(classify('Tusan också', settings).evidence[0]?.rule).toBe('profanity.user:tusan');
+  });
+
+  it('compiles the user’s words a step at a time too, with the same result as in one go', () => {
+    const words = { commercial: ['blomsterkung*'], profanity: ['tusan'] };
+    const stepwise = { extraWords: { ...words } };
+    let steps = 0;
+    while (prepareClassifierStep(stepwise)) steps++;
+    expect(steps).toBeGreaterThan(1);
+    expect(prepareClassifierStep(stepwise)).toBe(false);
+    const text = 'Tusan, handla hos Blomsterkungen';
+    expect(classify(text, stepwise)).toEqual(classify(text, { extraWords: { ...words } }));
+    expect(new Set(classify(text, stepwise).flags)).toEqual(new Set(['commercial', 'profanity']));
   });
 });
 

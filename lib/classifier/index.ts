@@ -6,7 +6,7 @@
 import type { CategoryId, FlagId, HintId } from '../policy/labels';
 import { detectIdentifiers } from './confidential';
 import { CUE_TABLES, FLAG_LEXICONS } from './lexicon';
-import { compileMatcher, compileSteps, type Matcher } from './matcher';
+import { compileSteps, type Matcher } from './matcher';
 import { inputCodes, normaliseCodes } from './normalise';
 import { decideFlags, dropQuoted, type FlagResult, HitIndex } from './rules';
 import { analyseStructure } from './text-structure';
@@ -19,35 +19,46 @@ export const CLASSIFIER_VERSION = '1.0.0';
 let builtIn: Matcher | null = null;
 let compiling: Generator<void, Matcher> | null = null;
 
+/** Compiled user words, keyed by the settings' extraWords object (an invisible memo). */
+const userMatchers = new WeakMap<object, Matcher | null>();
+const userCompiling = new WeakMap<object, Generator<void, Matcher | null>>();
+
 /**
  * Does one step of compiling the built-in lexicons (~30-50 ms in all in a content script's
- * first moments); returns whether any is left. A content script spreads the steps over tasks
- * of its own; `classify` finishes whatever is left.
+ * first moments), then the user's words of `settings`; returns whether any is left. A content
+ * script spreads the steps over tasks of its own; `classify` finishes whatever is left.
  */
-export function prepareClassifierStep(): boolean {
-  if (builtIn) return false;
-  compiling ??= compileSteps([...FLAG_LEXICONS, ...CUE_TABLES]);
-  const step = compiling.next();
+export function prepareClassifierStep(settings?: ClassifierSettings): boolean {
+  if (!builtIn) {
+    compiling ??= compileSteps([...FLAG_LEXICONS, ...CUE_TABLES]);
+    const step = compiling.next();
+    if (!step.done) return true;
+    builtIn = step.value;
+    compiling = null;
+  }
+  const extra = settings?.extraWords;
+  if (!extra || userMatchers.has(extra)) return false;
+  let steps = userCompiling.get(extra);
+  if (!steps) {
+    steps = compileUserWords(extra);
+    userCompiling.set(extra, steps);
+  }
+  const step = steps.next();
   if (!step.done) return true;
-  builtIn = step.value;
-  compiling = null;
+  userMatchers.set(extra, step.value);
+  userCompiling.delete(extra);
   return false;
 }
 
-export function prepareClassifier(): void {
-  while (prepareClassifierStep()) {
+export function prepareClassifier(settings?: ClassifierSettings): void {
+  while (prepareClassifierStep(settings)) {
     // each step is a file or a stage of the compilation
   }
 }
 
-/** Compiled user words, keyed by the settings' extraWords object (an invisible memo). */
-const userMatchers = new WeakMap<object, Matcher | null>();
-
-function userMatcher(settings: ClassifierSettings | undefined): Matcher | null {
-  const extra = settings?.extraWords;
-  if (!extra) return null;
-  const cached = userMatchers.get(extra);
-  if (cached !== undefined) return cached;
+function* compileUserWords(
+  extra: NonNullable<ClassifierSettings['extraWords']>,
+): Generator<void, Matcher | null> {
   const files: LexiconFile[] = [];
   for (const [flag, words] of Object.entries(extra) as [FlagId, readonly string[] | undefined][]) {
     const entries = (words ?? [])
@@ -61,9 +72,14 @@ function userMatcher(settings: ClassifierSettings | undefined): Matcher | null {
       }));
     if (entries.length > 0) files.push({ group: flag, lang: 'user', entries });
   }
-  const matcher = files.length > 0 ? compileMatcher(files) : null;
-  userMatchers.set(extra, matcher);
-  return matcher;
+  return files.length > 0 ? yield* compileSteps(files) : null;
+}
+
+function userMatcher(settings: ClassifierSettings | undefined): Matcher | null {
+  const extra = settings?.extraWords;
+  if (!extra) return null;
+  prepareClassifier(settings);
+  return userMatchers.get(extra) ?? null;
 }
 
 interface CategoryDecision {
@@ -218,7 +234,7 @@ function sortEvidence(out: Evidence[], from: number): void {
 
 export function classify(text: string, settings?: ClassifierSettings): Classification {
   // Compiled first: compiling normalises the lexicons' words, which reuses the scratch buffers.
-  prepareClassifier();
+  prepareClassifier(settings);
   const extra = userMatcher(settings);
   const codes = inputCodes(text);
   const structure = analyseStructure(text);

@@ -85,6 +85,17 @@ export async function runInTasks(step: () => boolean, options: TaskRunOptions = 
   }
 }
 
+/**
+ * Resolves in a task of its own, after what the page has queued. A message, not setTimeout:
+ * timers are clamped after nesting and throttled to one a second in a background tab.
+ */
 export function yieldToPage(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

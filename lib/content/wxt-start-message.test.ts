@@ -38,7 +38,7 @@ describe('dropWxtStartMessage', () => {
     expect(posted).toEqual([START]);
   });
 
-  it('does nothing where there is no window (WXT imports entry points in Node to read their options)', () => {
+  it('does nothing without a window', () => {
     expect(() => dropWxtStartMessage(undefined)()).not.toThrow();
   });
 
