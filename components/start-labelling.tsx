@@ -116,6 +116,7 @@ export async function startLabelling(
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
     labeller.stop();
+    hideNotice?.();
     browser.storage.onChanged.removeListener(onStorageChange);
   });
 

@@ -13,11 +13,8 @@ export default defineContentScript({
   runAt: 'document_idle',
   main: (ctx) => {
     restorePostMessage();
-    // The popup's one-off activation may inject this script where it already runs.
-    const marker = '__modereraBlogLabelling';
-    const scope = globalThis as typeof globalThis & Record<string, boolean>;
-    if (scope[marker]) return;
-    scope[marker] = true;
+    // The popup's one-off activation may inject this script where it already runs: WXT then
+    // invalidates the running instance, which takes its labels out, and this one labels anew.
     return startLabelling(ctx, [wordpressAdapter, bloggerAdapter]);
   },
 });

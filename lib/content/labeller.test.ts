@@ -275,6 +275,19 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('takes its labels out when stopped, and labels nothing afterwards', async () => {
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    expect(labels()).toHaveLength(2);
+    labeller.stop();
+    expect(labels()).toEqual([]);
+    document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('3', 'Hej'));
+    labeller.refreshAll();
+    await settle();
+    expect(labels()).toEqual([]);
+  });
+
   it('does nothing on a page no adapter handles', async () => {
     setUrl('https://blogg.example.se/other');
     const { labeller } = setup();

@@ -95,6 +95,11 @@ interface Mounted {
 export interface Labeller {
   /** Labels what is on the page now and starts watching for changes. */
   start(): void;
+  /**
+   * Stops watching and takes every label of this labeller out of the page: a labeller is
+   * stopped when its content script is replaced (the popup injected it again, or the extension
+   * was updated), and the labels of the old one could no longer act.
+   */
   stop(): void;
   /** Re-classifies every label, e.g. after the user's extra words changed. */
   refreshAll(): void;
@@ -146,6 +151,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let layoutTimer: ReturnType<typeof setTimeout> | undefined;
   let layoutProblemShown = false;
   let lastStatusKey = '';
+  let stopped = false;
 
   const measure = (name: string) => (start: number) => performance.measure(name, { start });
   const scheduler = createSliceScheduler((deadline) => processSlice(deadline), {
@@ -172,6 +178,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
    * except the placing itself.
    */
   function processSlice(deadline: () => boolean): boolean {
+    if (stopped) return false;
     const current = resolveAdapter();
     if (current !== adapter) {
       adapter = current;
@@ -481,6 +488,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
 
   return {
     start() {
+      stopped = false;
       if (options.profile) performance.mark('moderera:start');
       fullScanPending = true;
       scheduler.request();
@@ -494,10 +502,18 @@ export function createLabeller(options: LabellerOptions): Labeller {
       });
     },
     stop() {
+      stopped = true;
       observer?.disconnect();
       observer = null;
       clearTimeout(layoutTimer);
       clearTimeout(holdTimer);
+      dirty.clear();
+      for (const element of [...ownerById.values(), ...unplaced.keys()]) {
+        const state = mounted.get(element);
+        if (state) removeLabel(element, state);
+      }
+      unplaced.clear();
+      toPlace = 0;
     },
     async insertReply(commentId, text) {
       const found = locate(commentId);

@@ -288,6 +288,44 @@ describe('the label panel', () => {
   });
 });
 
+describe('activating Moderera on a blog page where it already runs', () => {
+  it('hands over to the new instance: one label per comment, and later comments are labelled', async () => {
+    const page = await open('wordpress-sv');
+    const before = await settledLabels(page);
+    expect(before.length).toBeGreaterThan(0);
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const reply = await popup.evaluate(async (url) => {
+      type Chrome = {
+        tabs: { query(filter: { url: string }): Promise<{ id?: number }[]> };
+        runtime: { sendMessage(message: unknown): Promise<unknown> };
+      };
+      const { tabs, runtime } = (globalThis as unknown as { chrome: Chrome }).chrome;
+      const [tab] = await tabs.query({ url });
+      return runtime.sendMessage({ type: 'popup.activateOnTab', tabId: tab?.id });
+    }, page.url());
+    expect(reply).toMatchObject({ ok: true });
+    await popup.close();
+    // A comment that arrives afterwards: the first row again, under a new id.
+    await page.evaluate(() => {
+      const row = document.querySelector('#the-comment-list tr[id^="comment-"]');
+      const id = row?.id.slice('comment-'.length);
+      if (!row || !id) throw new Error('the fixture has no comment row');
+      const copy = row.cloneNode(true) as Element;
+      for (const host of copy.querySelectorAll('moderera-label')) host.remove();
+      const html = copy.outerHTML
+        .replaceAll(`comment-${id}`, 'comment-987654')
+        .replaceAll(`inline-${id}`, 'inline-987654');
+      row.parentElement?.insertAdjacentHTML('beforeend', html);
+    });
+    const after = await settledLabels(page);
+    expect(after.length).toBe(before.length + 1);
+    expect(new Set(after.map((label) => label.commentId)).size).toBe(after.length);
+    expect(after.map((label) => label.commentId)).toContain('987654');
+    await page.close();
+  });
+});
+
 describe('messages to the background', () => {
   it('an invalid message gets a clear error reply', async () => {
     const page = await browser.context.newPage();
