@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
 import { type ClassifierSettings, classify, prepareClassifierStep } from '../lib/classifier';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
-import { runInTasks, yieldToPage } from '../lib/content/scheduler';
+import { runInTasks } from '../lib/content/scheduler';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
@@ -36,8 +36,7 @@ export async function startLabelling(
       if (profile) performance.measure('moderera:classifier-step', { start });
       return more;
     });
-  await yieldToPage();
-  await compileInTasks();
+  await compileInTasks(); // its first step runs in a task of its own, too
   let settings: Settings = await loadSettings(browser.storage.local);
   mark('settings-loaded');
   if (ctx.isInvalid) return;

@@ -147,7 +147,7 @@ interface Run {
   /** Main-thread time from the first scroll until the last labels were shown (the same wait without). */
   scrollWork: MainThreadWork | null;
   longestOursMs: number;
-  /** The longest main-thread task of all, script or rendering, ours or the page's. */
+  /** The longest long task of all, ours or the page's (Long Tasks API: frames that run no script left out). */
   longestTaskMs: number;
   blockingMs: number;
   /** Blocking time of the tasks that began after DOMContentLoaded: the page's load left out. */
@@ -258,10 +258,10 @@ async function measure(
       __ourScripts: number[];
       __frames: { start: number; duration: number; blocking: number }[];
     };
-    const slices = performance
+    const ourMeasures = performance
       .getEntriesByType('measure')
-      .filter((entry) => entry.name.startsWith('moderera:'))
-      .map((entry) => entry.duration);
+      .filter((entry) => entry.name.startsWith('moderera:'));
+    const slices = ourMeasures.map((entry) => entry.duration);
     // A long task with one of these marks or measures in it is ours: the content script's
     // evaluation (its compile included, which no mark of ours can time), its later start-up
     // tasks and the labelling slices. (Mutation callbacks run inside the page's own tasks.)
@@ -289,13 +289,10 @@ async function measure(
         .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
       longestOursMs: Math.max(0, ...slices, ...w.__ourScripts, ...ourLongTasks.map((task) => task.duration)),
       measures: Object.entries(
-        performance
-          .getEntriesByType('measure')
-          .filter((entry) => entry.name.startsWith('moderera:'))
-          .reduce<Record<string, number>>((max, entry) => {
-            max[entry.name] = Math.round(Math.max(max[entry.name] ?? 0, entry.duration));
-            return max;
-          }, {}),
+        ourMeasures.reduce<Record<string, number>>((max, entry) => {
+          max[entry.name] = Math.round(Math.max(max[entry.name] ?? 0, entry.duration));
+          return max;
+        }, {}),
       ).map(([name, ms]) => `${name.slice(9)} ${ms}`),
       ours: ourLongTasks.map((task) => `${Math.round(task.start - loaded)}+${Math.round(task.duration)}`),
       longestTaskMs: Math.max(0, ...w.__longTasks.map((task) => task.duration)),

@@ -75,13 +75,6 @@ function* compileUserWords(
   return files.length > 0 ? yield* compileSteps(files) : null;
 }
 
-function userMatcher(settings: ClassifierSettings | undefined): Matcher | null {
-  const extra = settings?.extraWords;
-  if (!extra) return null;
-  prepareClassifier(settings);
-  return userMatchers.get(extra) ?? null;
-}
-
 interface CategoryDecision {
   category: CategoryId;
   hits: Hit[];
@@ -235,7 +228,7 @@ function sortEvidence(out: Evidence[], from: number): void {
 export function classify(text: string, settings?: ClassifierSettings): Classification {
   // Compiled first: compiling normalises the lexicons' words, which reuses the scratch buffers.
   prepareClassifier(settings);
-  const extra = userMatcher(settings);
+  const extra = settings?.extraWords ? (userMatchers.get(settings.extraWords) ?? null) : null;
   const codes = inputCodes(text);
   const structure = analyseStructure(text);
   const normalised = normaliseCodes(codes, text.length);

@@ -65,37 +65,24 @@ export function createSliceScheduler(work: SliceWork, options: SliceOptions = {}
   return { request };
 }
 
-export interface TaskRunOptions {
-  /** A task ends once it has run this long (a step is never cut short). */
-  budgetMs?: number;
-  now?: () => number;
-  /** Resolves in a later task, after the page has had its turn. */
-  nextTask?: () => Promise<void>;
-}
-
-/** Runs `step` until it returns false, a few steps per task, yielding to the page between tasks. */
-export async function runInTasks(step: () => boolean, options: TaskRunOptions = {}): Promise<void> {
-  const { budgetMs = 12, now = () => performance.now(), nextTask = yieldToPage } = options;
-  for (;;) {
-    const start = now();
-    let more = step();
-    while (more && now() - start < budgetMs) more = step();
-    if (!more) return;
-    await nextTask();
-  }
-}
-
 /**
- * Resolves in a task of its own, after what the page has queued. A message, not setTimeout:
- * timers are clamped after nesting and throttled to one a second in a background tab.
+ * Runs `step` until it returns false, as many steps per slice as fit in the budget (a step is
+ * never cut short), each slice a task of its own; resolves when done.
  */
-export function yieldToPage(): Promise<void> {
+export function runInTasks(step: () => boolean, options: SliceOptions = {}): Promise<void> {
   return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
+    const scheduler = createSliceScheduler(
+      (deadline) => {
+        do {
+          if (!step()) {
+            resolve();
+            return false;
+          }
+        } while (!deadline());
+        return true;
+      },
+      { budgetMs: 12, ...options },
+    );
+    scheduler.request();
   });
 }
