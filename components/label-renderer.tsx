@@ -12,18 +12,10 @@
 import { render } from 'preact';
 import type { LabelModel, LabelRenderer } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
-import { CATEGORY_TEXT, type CategoryId, FLAG_TEXT, HINT_TEXT, type Language } from '../lib/policy/labels';
-import { Label } from './Label';
+import { CATEGORY_TEXT, FLAG_TEXT, HINT_TEXT, type Language } from '../lib/policy/labels';
+import { badgeText, Label } from './Label';
 import { type LabelContext, LabelContextValue } from './label-context';
 import { LABEL_CSS } from './label-styles';
-
-/** The glyph <Label> shows before the category's word. */
-const GLYPH: Record<CategoryId, string> = {
-  offensive_confidential: '!',
-  fault_report: '⚒',
-  question: '?',
-  praise: '✓',
-};
 
 /**
  * What makes Preact take a label over: focus (keyboard, and the mouse where buttons take focus)
@@ -147,8 +139,7 @@ export function closedBadge(
     return element;
   };
   button.append(
-    hidden('glyph', GLYPH[category]),
-    hidden(null, CATEGORY_TEXT[category][language].short),
+    doc.createTextNode(badgeText(category, language)),
     ...flags.map((flag) => hidden('chip', FLAG_TEXT[flag][language].short)),
     ...hints.map((hint) => hidden('chip hint', HINT_TEXT[hint][language].short)),
   );

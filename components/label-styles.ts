@@ -20,16 +20,14 @@ export const LABEL_CSS = `
 * { box-sizing: border-box; }
 .badge {
   all: unset;
-  display: inline-flex;
-  align-items: center;
-  gap: 4px;
+  display: inline-block;
   height: 18px;
   padding: 0 6px;
   border-radius: 9px;
   cursor: pointer;
   font: inherit;
   font-size: 11px;
-  line-height: 18px;
+  line-height: 16px;
   white-space: nowrap;
   border: 1px solid transparent;
   vertical-align: top;
@@ -39,9 +37,10 @@ export const LABEL_CSS = `
 .cat-fault_report { background: #ffefd6; color: #6b3d00; border-color: #e5a54b; }
 .cat-question { background: #e3ecfd; color: #0842a0; border-color: #7ca4ef; }
 .cat-praise { background: #e2f4e6; color: #0e5223; border-color: #78c08b; }
-.glyph { font-weight: 700; }
 .chip {
   display: inline-block;
+  vertical-align: top;
+  margin: 1px 0 0 4px;
   padding: 0 5px;
   border-radius: 7px;
   background: #8c1d18;
