@@ -32,6 +32,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
+    json: { stringify: true },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

@@ -352,7 +352,9 @@ async function measure(
       withExtension ? 'with' : 'without',
       `traced tasks over 50 ms ${traced.tasks
         .filter((task) => task.duration > 50)
-        .map((task) => `${Math.round(task.start - (traced.domContentLoaded ?? 0))}+${Math.round(task.duration)}`)
+        .map(
+          (task) => `${Math.round(task.start - (traced.domContentLoaded ?? 0))}+${Math.round(task.duration)}`,
+        )
         .join(' ')}`,
       `start ${startedAt}`,
       `tasks ${result.tasks.join(' ')}`,

@@ -6,7 +6,7 @@
  * answers with a response event on the same element whose detail is a JSON string (strings
  * cross the worlds where objects do not). Both sides validate the id.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const STUDIO_ID_REQUEST = 'moderera:studio-id-request';
 export const STUDIO_ID_RESPONSE = 'moderera:studio-id-response';
@@ -14,7 +14,7 @@ export const STUDIO_ID_RESPONSE = 'moderera:studio-id-response';
 export const STUDIO_COMMENT_ID = /^[A-Za-z0-9_.-]{1,128}$/;
 
 /** Built on first use (see settings.ts: zod schemas made at load lengthen a content script's first task). */
-let responseSchema: z.ZodType<{ commentId: string }> | null = null;
+let responseSchema: z.ZodMiniType<{ commentId: string }> | null = null;
 
 function isElement(value: unknown): value is Element {
   return typeof value === 'object' && value !== null && (value as { nodeType?: unknown }).nodeType === 1;
@@ -59,7 +59,7 @@ export function parseStudioIdResponse(event: Event): string | null {
   } catch {
     return null;
   }
-  responseSchema ??= z.object({ commentId: z.string().regex(STUDIO_COMMENT_ID) });
+  responseSchema ??= z.object({ commentId: z.string().check(z.regex(STUDIO_COMMENT_ID)) });
   const parsed = responseSchema.safeParse(value);
   return parsed.success ? parsed.data.commentId : null;
 }

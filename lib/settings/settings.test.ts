@@ -36,6 +36,19 @@ describe('settings', () => {
     expect(() => parseSettings({ version: 2, extraWords: { profanity: [''] } })).toThrow(SettingsError);
   });
 
+  it('trim words and texts, and say what is wrong with one that is too long', () => {
+    const parsed = parseSettings({
+      ...DEFAULT_SETTINGS,
+      extraWords: { profanity: ['  tjockis '] },
+      signature: { name: ' Anna ', title: '', unit: '' },
+    });
+    expect(parsed.extraWords.profanity).toEqual(['tjockis']);
+    expect(parsed.signature.name).toBe('Anna');
+    expect(() =>
+      parseSettings({ ...DEFAULT_SETTINGS, signature: { name: 'x'.repeat(201), title: '', unit: '' } }),
+    ).toThrow(/signature\.name.*200/);
+  });
+
   it('fall back to defaults when the stored value is corrupt, leaving it in place', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: 'garbage' });
