@@ -226,6 +226,20 @@ async function measure(
   let scrollWork: MainThreadWork | null = null;
   let scrollStart: number | null = null;
   if (scroll) {
+    // Scrolling starts once the labels of the load are painted (the count in the DOM comes
+    // a frame earlier), so that the figures from the first scroll on are those of the appends.
+    if (withExtension)
+      await page
+        .waitForFunction(
+          (count) =>
+            performance
+              .getEntriesByName('moderera:painted')
+              .some((mark) => ((mark as PerformanceMark).detail as number) >= count),
+          AT_LOAD,
+          { timeout: 20_000, polling: 50 },
+        )
+        .catch(() => null);
+    await page.waitForTimeout(300);
     await cdp.send('Performance.enable');
     const before = await mainThreadWork(cdp);
     scrollStart = await page.evaluate(() => performance.now());
