@@ -411,13 +411,14 @@ async function emptyElementsFrame(context: BrowserContext): Promise<{ frameMs: n
   await page.addInitScript(OBSERVE);
   await page.goto(PLAIN_URL);
   await page.waitForTimeout(1500);
-  const insertedAt = await page.evaluate(async () => {
+  const { insertedAt, count } = await page.evaluate(async () => {
     const slots = document.querySelectorAll('ytd-comment-view-model #published-time-text');
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const at = performance.now();
     for (const slot of slots) slot.after(document.createElement('moderera-floor'));
-    return at;
+    return { insertedAt: at, count: slots.length };
   });
+  if (count !== AT_LOAD) throw new Error(`The floor found ${count} places for labels, not ${AT_LOAD}`);
   await page.waitForTimeout(1000);
   const frame = await page.evaluate((at) => {
     const frames = (

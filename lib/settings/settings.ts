@@ -19,9 +19,9 @@ export const SETTINGS_VERSION = 3;
  * scripts read settings, and classic zod was 85 KB of their bundle and ~40 % of its compile time.
  */
 function buildSettingsSchema() {
-  // Mini leaves its messages generic ("Invalid input") until a locale is set; classic zod sets
-  // this same one when it loads, so where both are bundled nothing changes.
-  z.config(en());
+  // Mini leaves its messages generic ("Invalid input") until a locale is set. Classic zod sets
+  // English only where none is set yet; so does this, so a locale set elsewhere is kept.
+  if (!z.config().localeError) z.config(en());
   const trimmed = (min: number, max: number) =>
     z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
 

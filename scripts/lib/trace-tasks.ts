@@ -28,12 +28,17 @@ interface TraceEvent {
   args?: { name?: string; beginData?: { url?: string } };
 }
 
-const TASK = 'ThreadControllerImpl::RunTask';
+/**
+ * What a top-level task is called in traces: Chromium emits both names for the same task (the
+ * nesting check counts it once). Not `ThreadControllerImpl::DoWork`, which spans several tasks.
+ */
+const TASK_NAMES = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
 
 /** Starts tracing; the returned function stops it and gives the tasks of the page at `url`. */
 export async function traceTasks(cdp: CDPSession): Promise<(url: string) => Promise<PageTasks>> {
   const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
+  const collect = (data: { value: object[] }) => events.push(...(data.value as unknown as TraceEvent[]));
+  cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
     categories: 'toplevel,devtools.timeline',
     transferMode: 'ReportEvents',
@@ -42,6 +47,7 @@ export async function traceTasks(cdp: CDPSession): Promise<(url: string) => Prom
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
     await complete;
+    cdp.off('Tracing.dataCollected', collect);
     return pageTasks(events, url);
   };
 }
@@ -54,7 +60,7 @@ export function pageTasks(events: readonly TraceEvent[], url: string): PageTasks
   const tasks: TraceTask[] = [];
   let openUntil = Number.NEGATIVE_INFINITY;
   for (const event of onThread
-    .filter((e) => e.name === TASK && e.ph === 'X' && e.dur !== undefined)
+    .filter((e) => TASK_NAMES.has(e.name) && e.ph === 'X' && e.dur !== undefined)
     // A task and the one nested in it can start at the same microsecond: the longer is the outer.
     .sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number))) {
     if (event.ts < openUntil) continue; // nested in a task already counted
@@ -62,6 +68,7 @@ export function pageTasks(events: readonly TraceEvent[], url: string): PageTasks
     tasks.push({ start: event.ts / 1000, duration });
     openUntil = event.ts + (event.dur as number);
   }
+  if (tasks.length === 0) throw new Error(`The trace has no tasks on the thread that parsed ${url}`);
   const dcl = onThread.find((event) => event.name === 'MarkDOMContent');
   return { tasks, domContentLoaded: dcl ? dcl.ts / 1000 : null };
 }

@@ -12,8 +12,17 @@ const task = (pid: number, tid: number, ts: number, dur: number) => ({
 });
 
 describe('tasks of a page from a trace', () => {
+  const parse = {
+    name: 'ParseHTML',
+    ph: 'X',
+    pid: 7,
+    tid: 1,
+    ts: 0,
+    dur: 5,
+    args: { beginData: { url: URL_A } },
+  };
   const events = [
-    { name: 'ParseHTML', ph: 'X', pid: 7, tid: 1, ts: 0, dur: 5, args: { beginData: { url: URL_A } } },
+    parse,
     task(7, 1, 10, 2), // nested in the next, starting with it: listed first on purpose
     task(7, 1, 10, 120),
     task(7, 1, 20, 30), // nested in the one before: not a task of its own
@@ -36,6 +45,24 @@ describe('tasks of a page from a trace', () => {
 
   it('counts what each task took beyond 50 ms', () => {
     expect(blockingTime(pageTasks(events, URL_A).tasks)).toBe(70 + 0 + 25);
+  });
+
+  it('takes a task under either of its two names once, and not the span of several', () => {
+    const renamed = [
+      parse,
+      { ...task(7, 1, 10, 120), name: 'RunTask' },
+      task(7, 1, 10, 120), // the same task under its other name
+      { ...task(7, 1, 300, 75), name: 'RunTask' },
+      { ...task(7, 1, 290, 200), name: 'ThreadControllerImpl::DoWork' }, // several tasks, not one
+    ];
+    expect(pageTasks(renamed, URL_A).tasks).toEqual([
+      { start: 10, duration: 120 },
+      { start: 300, duration: 75 },
+    ]);
+  });
+
+  it("refuses a trace with no tasks on the page's thread rather than count 0 ms", () => {
+    expect(() => pageTasks([parse], URL_A)).toThrow(/no tasks/);
   });
 
   it('says so when the page is not in the trace', () => {
