@@ -22,10 +22,10 @@ function buildSettingsSchema() {
   // Mini leaves its messages generic ("Invalid input") until a locale is set. Classic zod sets
   // English only where none is set yet; so does this, so a locale set elsewhere is kept.
   if (!z.config().localeError) z.config(en());
-  const trimmed = (min: number, max: number) =>
-    z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+  const shortText = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+  const requiredText = (max: number) => shortText(max).check(z.minLength(1));
 
-  const word = trimmed(1, 100);
+  const word = requiredText(100);
 
   const blogHost = z.pipe(
     z.string(),
@@ -43,13 +43,12 @@ function buildSettingsSchema() {
     }),
   );
 
-  const shortText = (max: number) => trimmed(0, max);
   const id = z.string().check(z.minLength(1), z.maxLength(100));
 
   const templateSchema = z.object({
     id,
     language: z.enum(['sv', 'en']),
-    title: trimmed(1, 200),
+    title: requiredText(200),
     categories: z.array(z.enum(CATEGORY_IDS)).check(z.maxLength(4)),
     hint: z.optional(z.enum(HINT_IDS)),
     text: z.string().check(
@@ -67,13 +66,13 @@ function buildSettingsSchema() {
     ),
   });
 
-  const httpUrl = trimmed(0, 2000).check(
+  const httpUrl = shortText(2000).check(
     z.refine((value) => value === '' || /^https?:\/\/\S+$/.test(value), 'Adressen ska börja med https://'),
   );
 
   const channelSchema = z.object({
     id,
-    name: trimmed(1, 200),
+    name: requiredText(200),
     url: httpUrl.check(z.refine((value) => value !== '', 'Ange kanalens adress.')),
     administrator: shortText(200),
     substitute: shortText(200),
@@ -90,11 +89,11 @@ function buildSettingsSchema() {
     signature: z.object({ name: shortText(200), title: shortText(200), unit: shortText(200) }),
     templates: z.array(templateSchema).check(z.maxLength(200)),
     /** Department mailboxes that questions and fault reports are passed on to (Bilaga 1). */
-    mailboxes: z.array(z.object({ id, name: trimmed(1, 200), email: z.email() })).check(z.maxLength(100)),
+    mailboxes: z.array(z.object({ id, name: requiredText(200), email: z.email() })).check(z.maxLength(100)),
     faultReportUrl: httpUrl,
     homepageUrl: httpUrl,
     /** The archival creator and unit named in exports (ERMS, report). */
-    organisation: z.object({ name: trimmed(1, 200), unit: shortText(200) }),
+    organisation: z.object({ name: requiredText(200), unit: shortText(200) }),
     /** Section 1.3: the official channels, each with its responsible administrator and substitute. */
     channels: z.array(channelSchema).check(z.maxLength(200)),
   });
