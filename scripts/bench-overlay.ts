@@ -157,6 +157,8 @@ interface Run {
   /** Blocking time of the long animation frames from the first scroll on: the page's appends and our labels for them. */
   scrollBlockingMs: number | null;
   longestOursMs: number;
+  /** What the longest task of ours was: a labelling slice, a script of ours in a long frame, or a long task holding a mark of ours. */
+  longestOursKind: string;
   /** The longest long task of all, ours or the page's (Long Tasks API: frames that run no script left out). */
   longestTaskMs: number;
   blockingMs: number;
@@ -294,7 +296,6 @@ async function measure(
     const ourMeasures = performance
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('moderera:'));
-    const slices = ourMeasures.map((entry) => entry.duration);
     // A long task with one of these marks or measures in it is ours: the content script's
     // evaluation (its compile included, which no mark of ours can time), its later start-up
     // tasks and the labelling slices. (Mutation callbacks run inside the page's own tasks.)
@@ -311,6 +312,13 @@ async function measure(
     const ourLongTasks = w.__longTasks.filter((task) =>
       ourPoints.some((point) => point >= task.start && point <= task.start + task.duration),
     );
+    // Which it was, too: a slice (a measure of ours), the content script's evaluation or another
+    // script of ours in a long frame, or a long task holding a mark of ours.
+    const longestOurs = [
+      ...ourMeasures.map((entry) => ({ ms: entry.duration, kind: entry.name.slice(9) })),
+      ...w.__ourScripts.map((ms) => ({ ms, kind: 'script of ours in a long frame' })),
+      ...ourLongTasks.map((task) => ({ ms: task.duration, kind: 'long task holding a mark of ours' })),
+    ].reduce((longest, next) => (next.ms > longest.ms ? next : longest), { ms: 0, kind: 'none' });
     const loaded =
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
         ?.domContentLoadedEventEnd ?? 0;
@@ -320,7 +328,8 @@ async function measure(
       afterLoadBlockingMs: w.__longTasks
         .filter((task) => task.start >= loaded)
         .reduce((sum, task) => sum + Math.max(0, task.duration - 50), 0),
-      longestOursMs: Math.max(0, ...slices, ...w.__ourScripts, ...ourLongTasks.map((task) => task.duration)),
+      longestOursMs: longestOurs.ms,
+      longestOursKind: longestOurs.kind,
       measures: Object.entries(
         ourMeasures.reduce<Record<string, number>>((max, entry) => {
           max[entry.name] = Math.round(Math.max(max[entry.name] ?? 0, entry.duration));
@@ -527,7 +536,7 @@ async function main(): Promise<void> {
       );
     }
     console.log(
-      `  längsta egna uppgift / longest task of ours (script): ${fmt(median(withRuns.map((r) => r.longestOursMs)))}`,
+      `  längsta egna uppgift / longest task of ours (script): ${fmt(median(withRuns.map((r) => r.longestOursMs)))} (per round: ${withRuns.map((r) => `${fmt(r.longestOursMs)} ${r.longestOursKind}`).join(', ')})`,
     );
     console.log(
       `  längsta bildruta där våra etiketter sattes in / longest frame that put labels of ours in (its rendering included): ${fmt(median(withRuns.map((r) => r.longestPlacingFrameMs)))}`,
@@ -539,6 +548,15 @@ async function main(): Promise<void> {
     const traceWithout = median(withoutRuns.map((r) => r.traceBlockingMs));
     console.log(
       `  total blocking time utan / med, without / with Moderera (trace: every main-thread task, rendering included): ${fmt(traceWithout)} / ${fmt(traceWith)}, tillagd / added ${fmt(traceWith - traceWithout)}${share(traceWith - traceWithout, traceWithout)}`,
+    );
+    // Each round loads the page without and with Moderera one after the other, so the difference
+    // within a round is less exposed to the machine's slower and faster spells than the medians.
+    const paired = withRuns.map((run, i) => {
+      const own = withoutRuns[i]?.traceBlockingMs ?? Number.NaN;
+      return { added: run.traceBlockingMs - own, share: (100 * (run.traceBlockingMs - own)) / own };
+    });
+    console.log(
+      `    tillagd per omgång / added per round (trace): ${paired.map((p) => `${fmt(p.added)} (${p.share.toFixed(1)} %)`).join(', ')}; median ${fmt(median(paired.map((p) => p.added)))} (${median(paired.map((p) => p.share)).toFixed(1)} %)`,
     );
     // Long animation frames count script and rendering; the Long Tasks API leaves out frames
     // that run no script, which are where labels going into the page cost the most.
