@@ -275,6 +275,33 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('puts labels in from a fresh slice, never from one that labelling has used up', async () => {
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const inPageAfterSlice: number[] = [];
+    const labeller = createLabeller({
+      adapters: [toyAdapter],
+      document,
+      classify: (text) => {
+        clock += 30; // each comment takes longer than a slice's budget
+        return fakeClassify(text);
+      },
+      renderer: {
+        // Runs when the slice that labelled this comment has ended, before the next begins.
+        render: () => queueMicrotask(() => inPageAfterSlice.push(labels().length)),
+        unmount: () => {},
+      },
+    });
+    started.push(labeller);
+    labeller.start();
+    try {
+      await vi.waitFor(() => expect(labels()).toHaveLength(2), { timeout: 3000 });
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(inPageAfterSlice).toEqual([0, 0]);
+  });
+
   it('takes its labels out when stopped, and labels nothing afterwards', async () => {
     const { labeller } = setup();
     labeller.start();

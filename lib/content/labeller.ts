@@ -207,6 +207,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     urgent = 0;
     if (holdForMore()) return false;
+    // Putting a chunk in is DOM work of its own (~20 ms for 1,000 labels on a slow machine): in
+    // a spent slice it would make a long task, so it waits for the next one.
+    if (unplaced.size > 0 && deadline()) return true;
     toPlace = unplaced.size;
     placeReady(placeChunk);
     if (toPlace > 0) return !awaitingFrame; // the rest after the frame, which asks for the next slice
