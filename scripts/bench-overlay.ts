@@ -157,7 +157,10 @@ interface Run {
   /** Blocking time of the long animation frames from the first scroll on: the page's appends and our labels for them. */
   scrollBlockingMs: number | null;
   longestOursMs: number;
-  /** What the longest task of ours was: a labelling slice, a script of ours in a long frame, or a long task holding a mark of ours. */
+  /**
+   * What the longest task of ours was: one of our measures by name (slice, classifier-step,
+   * mutations), a script of ours in a long frame, or a long task holding a mark of ours.
+   */
   longestOursKind: string;
   /** The longest long task of all, ours or the page's (Long Tasks API: frames that run no script left out). */
   longestTaskMs: number;
@@ -312,7 +315,7 @@ async function measure(
     const ourLongTasks = w.__longTasks.filter((task) =>
       ourPoints.some((point) => point >= task.start && point <= task.start + task.duration),
     );
-    // Which it was, too: a slice (a measure of ours), the content script's evaluation or another
+    // Which it was, too: a measure of ours (by its name), the content script's evaluation or another
     // script of ours in a long frame, or a long task holding a mark of ours.
     const longestOurs = [
       ...ourMeasures.map((entry) => ({ ms: entry.duration, kind: entry.name.slice(9) })),

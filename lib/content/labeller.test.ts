@@ -277,7 +277,7 @@ describe('the labeller', () => {
 
   it('puts labels in from a fresh slice, never from one that labelling has used up', async () => {
     let clock = 0;
-    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);
     const inPageAfterSlice: number[] = [];
     const labeller = createLabeller({
       adapters: [toyAdapter],
@@ -297,7 +297,7 @@ describe('the labeller', () => {
     try {
       await vi.waitFor(() => expect(labels()).toHaveLength(2), { timeout: 3000 });
     } finally {
-      vi.restoreAllMocks();
+      now.mockRestore();
     }
     expect(inPageAfterSlice).toEqual([0, 0]);
   });
