@@ -48,8 +48,14 @@ export default defineConfig({
       const blogScript = manifest.content_scripts?.find((script) =>
         script.js?.some((file) => file.includes('blog')),
       );
-      if (!blogScript || builtInBlogHosts.length === 0) return;
-      blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
+      if (blogScript && builtInBlogHosts.length > 0) {
+        blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
+      }
+      // The background injects the classifier where the content scripts run
+      // (lib/content/classifier-loader.ts), which needs host access there. The hosts are the
+      // content scripts' own, so the browser asks for nothing more at install.
+      const contentMatches = manifest.content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
+      manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...contentMatches])];
     },
   },
 });

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
-import { type ClassifierSettings, classify, prepareClassifierStep } from '../lib/classifier';
+import type { ClassifierSettings } from '../lib/classifier';
+import { type ClassifierApi, loadClassifier } from '../lib/content/classifier-loader';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { runInTasks } from '../lib/content/scheduler';
 import { t } from '../lib/i18n/strings';
@@ -16,7 +17,7 @@ import { removeAndRegister } from '../lib/register/flow';
 import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
 import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
-import { showLayoutNotice } from './Notice';
+import { showNotice } from './Notice';
 
 export async function startLabelling(
   ctx: ContentScriptContext,
@@ -27,19 +28,32 @@ export async function startLabelling(
   const profile = document.documentElement.hasAttribute('data-moderera-profile');
   const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
   mark('script-loaded');
-  // Loading the script, compiling the classifier's lexicons and reading the settings each take
-  // tens of ms on a slow machine: they go in separate tasks, so that none is a long task.
-  const compileInTasks = (classifierSettings?: ClassifierSettings) =>
-    runInTasks(() => {
-      const start = performance.now();
-      const more = prepareClassifierStep(classifierSettings);
-      if (profile) performance.measure('moderera:classifier-step', { start });
-      return more;
-    });
-  await compileInTasks(); // its first step runs in a task of its own, too
+  const classifierLoading = loadClassifier(globalThis, () => {
+    const message: ContentToBackground = { type: 'content.loadClassifier' };
+    return browser.runtime.sendMessage(message);
+  });
+  classifierLoading.catch(() => {}); // reported below, once the settings say in which language
   let settings: Settings = await loadSettings(browser.storage.local);
   mark('settings-loaded');
   if (ctx.isInvalid) return;
+  let classifier: ClassifierApi;
+  try {
+    classifier = await classifierLoading;
+  } catch (error) {
+    console.error(error);
+    if (!ctx.isInvalid) showNotice(document, settings.language, 'classifierUnavailable');
+    return;
+  }
+  mark('classifier-loaded');
+  // Compiling the classifier's lexicons takes tens of ms on a slow machine: it is spread over
+  // tasks of its own, so that none is a long task.
+  const compileInTasks = (classifierSettings: ClassifierSettings) =>
+    runInTasks(() => {
+      const start = performance.now();
+      const more = classifier.prepareClassifierStep(classifierSettings);
+      if (profile) performance.measure('moderera:classifier-step', { start });
+      return more;
+    });
   let hideNotice: (() => void) | null = null;
   const openOptions = () => {
     const message: ContentToBackground = { type: 'content.openOptions' };
@@ -51,7 +65,7 @@ export async function startLabelling(
   const labeller = createLabeller({
     adapters,
     document,
-    classify: (text) => classify(text, { extraWords: settings.extraWords }),
+    classify: (text) => classifier.classify(text, { extraWords: settings.extraWords }),
     renderer: reportingQuestions(
       createLabelRenderer(() => labelContext),
       questions,
@@ -65,7 +79,7 @@ export async function startLabelling(
       console.warn(
         `Moderera: adapter "${problem.adapter}" found no comments on ${problem.url}; the layout may have changed.`,
       );
-      hideNotice = showLayoutNotice(document, settings.language);
+      hideNotice = showNotice(document, settings.language, 'layoutProblem');
     },
   });
 

@@ -159,7 +159,8 @@ interface Run {
   longestOursMs: number;
   /**
    * What the longest task of ours was: one of our measures by name (slice, classifier-step,
-   * mutations), a script of ours in a long frame, or a long task holding a mark of ours.
+   * mutations), a script of ours in a long frame, or a long task holding marks of ours (named:
+   * script-loaded is the content script's evaluation, classifier-script the classifier's).
    */
   longestOursKind: string;
   /** The longest long task of all, ours or the page's (Long Tasks API: frames that run no script left out). */
@@ -299,11 +300,14 @@ async function measure(
     const ourMeasures = performance
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('moderera:'));
-    // A long task with one of these marks or measures in it is ours: the content script's
-    // evaluation (its compile included, which no mark of ours can time), its later start-up
-    // tasks and the labelling slices. (Mutation callbacks run inside the page's own tasks.)
+    // A long task with one of these marks or measures in it is ours: the evaluation of the
+    // content script and of the classifier script (their compile included, which no mark of
+    // ours can time), the later start-up tasks and the labelling slices. (Mutation callbacks
+    // run inside the page's own tasks.)
     const ourTaskMarks = [
       'moderera:script-loaded',
+      'moderera:classifier-script',
+      'moderera:classifier-loaded',
       'moderera:settings-loaded',
       'moderera:classifier-step',
       'moderera:slice',
@@ -311,16 +315,24 @@ async function measure(
     const ourPoints = performance
       .getEntries()
       .filter((entry) => ourTaskMarks.includes(entry.name))
-      .map((entry) => entry.startTime);
-    const ourLongTasks = w.__longTasks.filter((task) =>
-      ourPoints.some((point) => point >= task.start && point <= task.start + task.duration),
-    );
+      .map((entry) => ({ name: entry.name.slice(9), at: entry.startTime }));
+    const ourLongTasks = w.__longTasks
+      .map((task) => ({
+        ...task,
+        marks: ourPoints
+          .filter((point) => point.at >= task.start && point.at <= task.start + task.duration)
+          .map((point) => point.name),
+      }))
+      .filter((task) => task.marks.length > 0);
     // Which it was, too: a measure of ours (by its name), the content script's evaluation or another
     // script of ours in a long frame, or a long task holding a mark of ours.
     const longestOurs = [
       ...ourMeasures.map((entry) => ({ ms: entry.duration, kind: entry.name.slice(9) })),
       ...w.__ourScripts.map((ms) => ({ ms, kind: 'script of ours in a long frame' })),
-      ...ourLongTasks.map((task) => ({ ms: task.duration, kind: 'long task holding a mark of ours' })),
+      ...ourLongTasks.map((task) => ({
+        ms: task.duration,
+        kind: `long task holding ${[...new Set(task.marks)].join(', ')}`,
+      })),
     ].reduce((longest, next) => (next.ms > longest.ms ? next : longest), { ms: 0, kind: 'none' });
     const loaded =
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
@@ -339,7 +351,9 @@ async function measure(
           return max;
         }, {}),
       ).map(([name, ms]) => `${name.slice(9)} ${ms}`),
-      ours: ourLongTasks.map((task) => `${Math.round(task.start - loaded)}+${Math.round(task.duration)}`),
+      ours: ourLongTasks.map(
+        (task) => `${Math.round(task.start - loaded)}+${Math.round(task.duration)} (${task.marks.join(' ')})`,
+      ),
       longestTaskMs: Math.max(0, ...w.__longTasks.map((task) => task.duration)),
       // Long animation frames count rendering too, which the long-task entries leave out when
       // a frame runs no script of the page's: blocking time as input would feel it.

@@ -14,7 +14,7 @@ import type { Classification, ClassifierSettings, Evidence, Hit, LexiconFile } f
 
 export type { Classification, ClassifierSettings, Evidence } from './types';
 
-export const CLASSIFIER_VERSION = '1.0.0';
+export { CLASSIFIER_VERSION } from './version';
 
 let builtIn: Matcher | null = null;
 let compiling: Generator<void, Matcher> | null = null;

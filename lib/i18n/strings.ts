@@ -14,6 +14,8 @@ const sv = {
   author: 'Författare',
   layoutProblem:
     'Moderera hittar inga kommentarer på den här sidan. Plattformen kan ha ändrat sin layout – märkningen fungerar inte här just nu.',
+  classifierUnavailable:
+    'Moderera kunde inte läsa in sin bedömning av kommentarer, så inga kommentarer märks här. Ladda om sidan; hjälper inte det, starta om webbläsaren.',
   dismiss: 'Dölj',
   replyHeading: 'Svara',
   replyTemplate: 'Mall',
@@ -100,6 +102,8 @@ const en: Record<StringKey, string> = {
   author: 'Author',
   layoutProblem:
     'Moderera finds no comments on this page. The platform may have changed its layout – labelling does not work here right now.',
+  classifierUnavailable:
+    'Moderera could not load its comment assessment, so no comments are labelled here. Reload the page; if that does not help, restart the browser.',
   dismiss: 'Hide',
   replyHeading: 'Reply',
   replyTemplate: 'Template',

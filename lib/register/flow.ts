@@ -8,7 +8,7 @@
 import type { CaptureFailure, CaptureOutcome } from '../capture/messages';
 import { PNG_MEDIA_TYPE } from '../capture/png';
 import type { Classification } from '../classifier';
-import { CLASSIFIER_VERSION } from '../classifier';
+import { CLASSIFIER_VERSION } from '../classifier/version';
 import type { Reply } from '../messaging/messages';
 import type { CommentSnapshot, RemovalMode, RemovalResult } from '../platforms/types';
 import type { RemovalAction } from '../store/record';

@@ -1,3 +1,6 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bloggerAdapter } from '../../lib/platforms/blogger';
@@ -5,7 +8,7 @@ import { facebookAdapter } from '../../lib/platforms/facebook';
 import { wordpressAdapter } from '../../lib/platforms/wordpress';
 import { youtubeAdapter } from '../../lib/platforms/youtube';
 import { createStudioAdapter } from '../../lib/platforms/youtube-studio';
-import { type ExtensionBrowser, launchWithExtension } from '../support/browser';
+import { type ExtensionBrowser, launchWithExtension, TEST_BUILD_DIR } from '../support/browser';
 import { demoPage, PLAIN_FIXTURE_ORIGIN } from '../support/demo-pages';
 import {
   type AdapterSource,
@@ -147,6 +150,41 @@ describe('a page whose layout changed', () => {
     await expect.poll(() => warnings.join('\n')).toContain(`adapter "${adapter}"`);
     expect(warnings.join('\n')).toContain(demoPage(name).url);
     await expect(page.locator('moderera-notice [role="status"]')).toBeTruthy();
+    await page.close();
+  });
+});
+
+describe('a browser that refuses the classifier script', () => {
+  let refusing: ExtensionBrowser | undefined;
+  let dir = '';
+
+  afterAll(async () => {
+    await refusing?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows one notice that says no comment is labelled, and logs why', async () => {
+    // Without host access the background cannot inject the classifier into the page.
+    dir = mkdtempSync(join(tmpdir(), 'moderera-no-classifier-'));
+    cpSync(TEST_BUILD_DIR, dir, { recursive: true });
+    const manifestPath = join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+    delete manifest.host_permissions;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    refusing = await launchWithExtension({ extensionDir: dir });
+    const page = await refusing.context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(demoPage('youtube-sv').url);
+    await page.waitForSelector('moderera-notice', { timeout: 10_000, state: 'attached' });
+    await expect
+      .poll(() => page.locator('moderera-notice [role="status"]').textContent())
+      .toContain('kunde inte läsa in sin bedömning');
+    expect(await page.locator('moderera-notice').count()).toBe(1);
+    expect(await page.locator('moderera-label').count()).toBe(0);
+    await expect.poll(() => errors.join('\n')).toContain('the classifier could not be loaded');
     await page.close();
   });
 });
