@@ -27,6 +27,16 @@ export default defineConfig({
     ...(grantScreenshots ? { host_permissions: SCREENSHOT_ORIGINS } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*', ...(grantScreenshots ? [] : SCREENSHOT_ORIGINS)],
     action: { default_title: 'Moderera' },
+    // Content scripts import the classifier (lib/content/classifier-loader.ts), on any host a
+    // moderator may add. Pages cannot probe for it: Chrome serves it only under a per-session
+    // dynamic URL, Firefox under the install's random UUID (it has no use_dynamic_url).
+    web_accessible_resources: [
+      {
+        resources: ['classifier.js'],
+        matches: ['https://*/*', 'http://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'moderera@moderera.se', strict_min_version: '128.0' } } }
       : {}),
@@ -48,14 +58,8 @@ export default defineConfig({
       const blogScript = manifest.content_scripts?.find((script) =>
         script.js?.some((file) => file.includes('blog')),
       );
-      if (blogScript && builtInBlogHosts.length > 0) {
-        blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
-      }
-      // The background injects the classifier where the content scripts run
-      // (lib/content/classifier-loader.ts), which needs host access there. The hosts are the
-      // content scripts' own, so the browser asks for nothing more at install.
-      const contentMatches = manifest.content_scripts?.flatMap((script) => script.matches ?? []) ?? [];
-      manifest.host_permissions = [...new Set([...(manifest.host_permissions ?? []), ...contentMatches])];
+      if (!blogScript || builtInBlogHosts.length === 0) return;
+      blogScript.matches = [...BLOGGER_MATCHES, ...builtInBlogHosts.flatMap(wordpressMatches)];
     },
   },
 });

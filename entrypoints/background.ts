@@ -4,7 +4,6 @@ import { createCapturer } from '../lib/capture/capturer';
 import { cropPngInWorker } from '../lib/capture/image';
 import { screenshotsAllowed } from '../lib/capture/permission';
 import { channelsDue, reminderTitle } from '../lib/channels/reminder';
-import { CLASSIFIER_SCRIPT } from '../lib/content/classifier-loader';
 import { syncUserBlogScript } from '../lib/hosts/registration';
 import { createMessageRouter } from '../lib/messaging/router';
 import { markAnswered, rememberQuestions } from '../lib/questions/questions';
@@ -87,13 +86,6 @@ export default defineBackground(() => {
       'content.questionAnswered': async (message) => {
         await markAnswered(browser.storage.local, message, new Date());
         return { answered: true };
-      },
-      'content.loadClassifier': async (_message, sender) => {
-        await browser.scripting.executeScript({
-          target: { tabId: sender.tabId, frameIds: [sender.frameId] },
-          files: [CLASSIFIER_SCRIPT],
-        });
-        return { loaded: true };
       },
       'content.openOptions': async () => {
         await browser.runtime.openOptionsPage();

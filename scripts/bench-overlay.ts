@@ -306,6 +306,7 @@ async function measure(
     // run inside the page's own tasks.)
     const ourTaskMarks = [
       'moderera:script-loaded',
+      'moderera:classifier-requested',
       'moderera:classifier-script',
       'moderera:classifier-loaded',
       'moderera:settings-loaded',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSliceScheduler, runInTasks } from './scheduler';
+import { createSliceScheduler, nextTask, runInTasks } from './scheduler';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -82,5 +82,16 @@ describe('runInTasks', () => {
     });
     expect(tasks).toBe(1);
     expect(left).toBe(0);
+  });
+});
+
+describe('nextTask', () => {
+  it('resolves in a later task, never in the task that asked', async () => {
+    const order: string[] = [];
+    const asked = nextTask().then(() => order.push('next task'));
+    queueMicrotask(() => order.push('microtask'));
+    order.push('same task');
+    await asked;
+    expect(order).toEqual(['same task', 'microtask', 'next task']);
   });
 });

@@ -90,3 +90,15 @@ export function runInTasks(step: () => boolean, options: SliceOptions = {}): Pro
     scheduler.request();
   });
 }
+
+/** Resolves in a task of its own, once the tasks queued before it have run. */
+export function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}

@@ -23,8 +23,6 @@ export const contentToBackground = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('content.openOptions') }).strict(),
-  /** The content script asks for the classifier script in its own frame (lib/content/classifier-loader.ts). */
-  z.object({ type: z.literal('content.loadClassifier') }).strict(),
   z
     .object({
       type: z.literal('content.questionsSeen'),

@@ -7,12 +7,10 @@ function setup() {
   const pageStatus = vi.fn(() => ({ badge: '2' }));
   const activate = vi.fn(() => ({ activated: true }));
   const hostsChanged = vi.fn(() => ({ hosts: [] }));
-  const loadClassifier = vi.fn(() => ({ loaded: true }));
   const route = createMessageRouter(BASE, {
     content: {
       'content.pageStatus': pageStatus,
       'content.openOptions': vi.fn(),
-      'content.loadClassifier': loadClassifier,
       'content.register': vi.fn(),
       'content.removalOutcome': vi.fn(),
       'content.captureComment': vi.fn(),
@@ -25,7 +23,7 @@ function setup() {
       'popup.channelShotTaken': vi.fn(),
     },
   });
-  return { route, pageStatus, activate, hostsChanged, loadClassifier };
+  return { route, pageStatus, activate, hostsChanged };
 }
 
 const fromTab = { url: 'https://www.facebook.com/tyresokommun', tab: { id: 7 } };
@@ -42,22 +40,7 @@ describe('the message router', () => {
   it('hands a valid content message to its handler with the sending tab', async () => {
     const { route, pageStatus } = setup();
     expect(await route(status, fromTab)).toEqual({ ok: true, data: { badge: '2' } });
-    expect(pageStatus).toHaveBeenCalledWith(status, { tabId: 7, frameId: 0, url: fromTab.url });
-  });
-
-  it('names the sending frame, so that the classifier goes into the frame that asked', async () => {
-    const { route, loadClassifier } = setup();
-    const fromFrame = { ...fromTab, frameId: 3 };
-    expect(await route({ type: 'content.loadClassifier' }, fromFrame)).toEqual({
-      ok: true,
-      data: { loaded: true },
-    });
-    expect(loadClassifier).toHaveBeenCalledWith(
-      { type: 'content.loadClassifier' },
-      { tabId: 7, frameId: 3, url: fromTab.url },
-    );
-    const withFile = await route({ type: 'content.loadClassifier', file: '/evil.js' }, fromFrame);
-    expect(withFile.ok).toBe(false);
+    expect(pageStatus).toHaveBeenCalledWith(status, { tabId: 7, url: fromTab.url });
   });
 
   it.each([

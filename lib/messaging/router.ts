@@ -18,7 +18,6 @@ export interface SenderInfo {
   /** The sending page's URL. */
   url?: string;
   tab?: { id?: number };
-  frameId?: number;
 }
 
 type HandlerMap<M extends { type: string }, S> = {
@@ -27,8 +26,6 @@ type HandlerMap<M extends { type: string }, S> = {
 
 export interface ContentSender {
   tabId: number;
-  /** 0 for the tab's top frame. */
-  frameId: number;
   url: string;
 }
 
@@ -47,12 +44,7 @@ export function createMessageRouter(extensionBaseUrl: string, handlers: RouterHa
     if (tabId === undefined || !sender.url) {
       return errorReply('wrong_sender', 'Meddelandet kom varken från en flik eller från tillägget självt.');
     }
-    return dispatch(
-      contentToBackground,
-      raw,
-      { tabId, frameId: sender.frameId ?? 0, url: sender.url },
-      handlers.content,
-    );
+    return dispatch(contentToBackground, raw, { tabId, url: sender.url }, handlers.content);
   };
 }
 

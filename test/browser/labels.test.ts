@@ -164,12 +164,12 @@ describe('a browser that refuses the classifier script', () => {
   });
 
   it('shows one notice that says no comment is labelled, and logs why', async () => {
-    // Without host access the background cannot inject the classifier into the page.
+    // Not web-accessible, the classifier script cannot be imported into the page's content script.
     dir = mkdtempSync(join(tmpdir(), 'moderera-no-classifier-'));
     cpSync(TEST_BUILD_DIR, dir, { recursive: true });
     const manifestPath = join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    delete manifest.host_permissions;
+    delete manifest.web_accessible_resources;
     writeFileSync(manifestPath, JSON.stringify(manifest));
     refusing = await launchWithExtension({ extensionDir: dir });
     const page = await refusing.context.newPage();

@@ -10,6 +10,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_host_permissions?: string[];
   content_scripts?: { matches: string[]; js?: string[]; world?: string }[];
+  web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   browser_specific_settings?: { gecko?: { id?: string } };
 }
 
@@ -39,13 +40,13 @@ function productBuild(browser: 'chrome' | 'firefox'): Manifest {
 function expectMinimal(manifest: Manifest): void {
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
-  // Host access only where the content scripts run already (the background injects the
-  // classifier there), so the browser asks for nothing more at install.
-  expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...new Set(allMatches(manifest))].sort());
+  expect(manifest.host_permissions ?? []).toEqual([]);
   const everything = JSON.stringify(manifest.permissions) + JSON.stringify(allMatches(manifest));
   expect(everything).not.toContain('<all_urls>');
   expect(everything).not.toContain('"tabs"');
   expect(allMatches(manifest)).not.toContain('*://*/*');
+  // Only the classifier, which content scripts import, is web-accessible.
+  expect(manifest.web_accessible_resources?.map((entry) => entry.resources)).toEqual([['classifier.js']]);
   // Screenshots of registered comments: asked for in the options page, never at install.
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', '<all_urls>']);
 }
@@ -77,11 +78,14 @@ describe('the Chrome build', () => {
 
   it('the test build differs only in having the screenshot permission at install', () => {
     expect(manifest.permissions?.sort()).toEqual(['activeTab', 'scripting', 'storage']);
-    expect(manifest.host_permissions).toContain('<all_urls>');
-    expect(manifest.host_permissions?.filter((host) => host !== '<all_urls>').sort()).toEqual(
-      [...new Set(allMatches(manifest))].sort(),
-    );
+    expect(manifest.host_permissions).toEqual(['<all_urls>']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
+  });
+
+  it('lets pages reach the classifier script only through the per-session dynamic URL', () => {
+    expect(manifest.web_accessible_resources).toEqual([
+      { resources: ['classifier.js'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+    ]);
   });
 
   it('runs the Studio id bridge in the page world and nowhere else', () => {
@@ -97,5 +101,7 @@ describe('the Firefox build', () => {
     for (const pattern of PLATFORM_MATCHES) expect(allMatches(manifest)).toContain(pattern);
     expect(allMatches(manifest).some((m) => m.includes('wp-admin'))).toBe(false);
     expectMinimal(manifest);
+    // Firefox knows no use_dynamic_url; its extension URLs hold the install's random UUID.
+    expect(manifest.web_accessible_resources?.[0]).not.toHaveProperty('use_dynamic_url');
   });
 });

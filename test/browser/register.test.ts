@@ -272,7 +272,7 @@ describe('without the screenshot permission (the product before the moderator al
     cpSync(TEST_BUILD_DIR, dir, { recursive: true });
     const manifestPath = join(dir, 'manifest.json');
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, string[] | undefined>;
-    manifest.host_permissions = manifest.host_permissions?.filter((host) => host !== '<all_urls>');
+    delete manifest.host_permissions;
     manifest.optional_host_permissions = [...(manifest.optional_host_permissions ?? []), '<all_urls>'];
     writeFileSync(manifestPath, JSON.stringify(manifest));
     product = await launchWithExtension({ extensionDir: dir });
