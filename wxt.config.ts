@@ -27,12 +27,13 @@ export default defineConfig({
     ...(grantScreenshots ? { host_permissions: SCREENSHOT_ORIGINS } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*', ...(grantScreenshots ? [] : SCREENSHOT_ORIGINS)],
     action: { default_title: 'Moderera' },
-    // Content scripts import the classifier (lib/content/classifier-loader.ts), on any host a
-    // moderator may add. Pages cannot probe for it: Chrome serves it only under a per-session
-    // dynamic URL, Firefox under the install's random UUID (it has no use_dynamic_url).
+    // Content scripts import the labelling and the classifier (lib/content/world-modules.ts),
+    // on any host a moderator may add. Pages cannot probe for them: Chrome serves them only
+    // under a per-session dynamic URL, Firefox under the install's random UUID (it has no
+    // use_dynamic_url).
     web_accessible_resources: [
       {
-        resources: ['classifier.js'],
+        resources: ['labelling.js', 'classifier.js'],
         matches: ['https://*/*', 'http://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -6,9 +6,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
 import type { ClassifierSettings } from '../lib/classifier';
-import { CLASSIFIER_SCRIPT, type ClassifierApi, loadClassifier } from '../lib/content/classifier-loader';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
-import { nextTask, runInTasks } from '../lib/content/scheduler';
+import { runInTasks } from '../lib/content/scheduler';
+import type { ClassifierApi } from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
@@ -22,23 +22,13 @@ import { showNotice } from './Notice';
 export async function startLabelling(
   ctx: ContentScriptContext,
   adapters: readonly PlatformAdapter[],
+  classifierLoading: Promise<ClassifierApi>,
 ): Promise<void> {
   // For benchmarks (see scripts/bench-overlay.ts): each task of ours leaves a mark in it, so
   // that long tasks of the page can be told from ours.
   const profile = document.documentElement.hasAttribute('data-moderera-profile');
   const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
-  mark('script-loaded');
-  const settingsLoading = loadSettings(browser.storage.local);
-  // Starting an import costs ~20 ms of its own on a slow machine: not in the evaluation's task.
-  await nextTask();
-  if (ctx.isInvalid) return;
-  mark('classifier-requested');
-  const classifierLoading = loadClassifier(
-    globalThis,
-    () => import(/* @vite-ignore */ browser.runtime.getURL(CLASSIFIER_SCRIPT)),
-  );
-  classifierLoading.catch(() => {}); // reported below, once the settings say in which language
-  let settings: Settings = await settingsLoading;
+  let settings: Settings = await loadSettings(browser.storage.local);
   mark('settings-loaded');
   if (ctx.isInvalid) return;
   let classifier: ClassifierApi;

@@ -1,9 +1,8 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startLabelling } from '../components/start-labelling';
+import { contentScriptBoot } from '../components/boot-options';
+import { bootLabelling } from '../lib/content/boot';
 import { dropWxtStartMessage } from '../lib/content/wxt-start-message';
 import { BLOGGER_MATCHES } from '../lib/hosts/blog-hosts';
-import { bloggerAdapter } from '../lib/platforms/blogger';
-import { wordpressAdapter } from '../lib/platforms/wordpress';
 
 const restorePostMessage = dropWxtStartMessage(globalThis.window);
 
@@ -15,6 +14,6 @@ export default defineContentScript({
     restorePostMessage();
     // The popup's one-off activation may inject this script where it already runs: WXT then
     // invalidates the running instance, which takes its labels out, and this one labels anew.
-    return startLabelling(ctx, [wordpressAdapter, bloggerAdapter]);
+    return bootLabelling(ctx, 'blog', contentScriptBoot());
   },
 });

@@ -1,12 +1,12 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { classify, prepareClassifierStep } from '../lib/classifier';
-import { publishClassifier } from '../lib/content/classifier-loader';
+import { CLASSIFIER_MODULE, publish } from '../lib/content/world-modules';
 
-/** Injected by the background into a content script's world: see lib/content/classifier-loader.ts. */
+/** Injected by the background into a content script's world: see lib/content/world-modules.ts. */
 export default defineUnlistedScript(() => {
   // For benchmarks (scripts/bench-overlay.ts): marks the task that evaluated this script as ours.
   if (document.documentElement.hasAttribute('data-moderera-profile')) {
     performance.mark('moderera:classifier-script');
   }
-  publishClassifier(globalThis, { classify, prepareClassifierStep });
+  publish(globalThis, CLASSIFIER_MODULE, { classify, prepareClassifierStep });
 });

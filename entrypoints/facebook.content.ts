@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startLabelling } from '../components/start-labelling';
+import { contentScriptBoot } from '../components/boot-options';
+import { bootLabelling } from '../lib/content/boot';
 import { dropWxtStartMessage } from '../lib/content/wxt-start-message';
-import { facebookAdapter } from '../lib/platforms/facebook';
 
 const restorePostMessage = dropWxtStartMessage(globalThis.window);
 
@@ -10,6 +10,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main: (ctx) => {
     restorePostMessage();
-    return startLabelling(ctx, [facebookAdapter]);
+    return bootLabelling(ctx, 'facebook', contentScriptBoot());
   },
 });

@@ -1,9 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { startLabelling } from '../components/start-labelling';
+import { contentScriptBoot } from '../components/boot-options';
+import { bootLabelling } from '../lib/content/boot';
 import { dropWxtStartMessage } from '../lib/content/wxt-start-message';
-import { readStudioCommentId } from '../lib/platforms/studio-bridge';
-import { youtubeAdapter } from '../lib/platforms/youtube';
-import { createStudioAdapter } from '../lib/platforms/youtube-studio';
 
 const restorePostMessage = dropWxtStartMessage(globalThis.window);
 
@@ -12,6 +10,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main: (ctx) => {
     restorePostMessage();
-    return startLabelling(ctx, [youtubeAdapter, createStudioAdapter(readStudioCommentId)]);
+    return bootLabelling(ctx, 'youtube', contentScriptBoot());
   },
 });

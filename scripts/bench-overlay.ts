@@ -160,7 +160,8 @@ interface Run {
   /**
    * What the longest task of ours was: one of our measures by name (slice, classifier-step,
    * mutations), a script of ours in a long frame, or a long task holding marks of ours (named:
-   * script-loaded is the content script's evaluation, classifier-script the classifier's).
+   * script-loaded is the content script's evaluation, labelling-script and classifier-script
+   * the imported scripts', modules-requested the task that starts their import).
    */
   longestOursKind: string;
   /** The longest long task of all, ours or the page's (Long Tasks API: frames that run no script left out). */
@@ -301,12 +302,13 @@ async function measure(
       .getEntriesByType('measure')
       .filter((entry) => entry.name.startsWith('moderera:'));
     // A long task with one of these marks or measures in it is ours: the evaluation of the
-    // content script and of the classifier script (their compile included, which no mark of
+    // content script and of the scripts it imports (their compile included, which no mark of
     // ours can time), the later start-up tasks and the labelling slices. (Mutation callbacks
     // run inside the page's own tasks.)
     const ourTaskMarks = [
       'moderera:script-loaded',
-      'moderera:classifier-requested',
+      'moderera:modules-requested',
+      'moderera:labelling-script',
       'moderera:classifier-script',
       'moderera:classifier-loaded',
       'moderera:settings-loaded',

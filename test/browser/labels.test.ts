@@ -154,39 +154,66 @@ describe('a page whose layout changed', () => {
   });
 });
 
-describe('a browser that refuses the classifier script', () => {
-  let refusing: ExtensionBrowser | undefined;
-  let dir = '';
+describe('a browser that refuses a script the content script imports', () => {
+  const dirs: string[] = [];
+  const browsers: ExtensionBrowser[] = [];
 
   afterAll(async () => {
-    await refusing?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    for (const opened of browsers) await opened.close();
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows one notice that says no comment is labelled, and logs why', async () => {
-    // Not web-accessible, the classifier script cannot be imported into the page's content script.
-    dir = mkdtempSync(join(tmpdir(), 'moderera-no-classifier-'));
+  /** The test build with only `accessible` web-accessible: the others cannot be imported. */
+  async function launchWithAccessible(accessible: string[]): Promise<ExtensionBrowser> {
+    const dir = mkdtempSync(join(tmpdir(), 'moderera-refused-'));
+    dirs.push(dir);
     cpSync(TEST_BUILD_DIR, dir, { recursive: true });
     const manifestPath = join(dir, 'manifest.json');
-    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
-    delete manifest.web_accessible_resources;
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as {
+      web_accessible_resources?: { resources: string[] }[];
+    };
+    for (const entry of manifest.web_accessible_resources ?? []) {
+      entry.resources = entry.resources.filter((file) => accessible.includes(file));
+    }
     writeFileSync(manifestPath, JSON.stringify(manifest));
-    refusing = await launchWithExtension({ extensionDir: dir });
-    const page = await refusing.context.newPage();
-    const errors: string[] = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(demoPage('youtube-sv').url);
-    await page.waitForSelector('moderera-notice', { timeout: 10_000, state: 'attached' });
-    await expect
-      .poll(() => page.locator('moderera-notice [role="status"]').textContent())
-      .toContain('kunde inte läsa in sin bedömning');
-    expect(await page.locator('moderera-notice').count()).toBe(1);
-    expect(await page.locator('moderera-label').count()).toBe(0);
-    await expect.poll(() => errors.join('\n')).toContain('the classifier could not be loaded');
-    await page.close();
-  });
+    const opened = await launchWithExtension({ extensionDir: dir });
+    browsers.push(opened);
+    return opened;
+  }
+
+  it.each([
+    [
+      'the labelling',
+      [],
+      'Moderera kunde inte starta på den här sidan',
+      'the labelling script could not be loaded',
+    ],
+    [
+      'the classifier',
+      ['labelling.js'],
+      'Moderera kunde inte läsa in sin bedömning',
+      'the classifier script could not be loaded',
+    ],
+  ])(
+    '%s: one notice says no comment is labelled, and the console says why',
+    async (_name, accessible, notice, logged) => {
+      const opened = await launchWithAccessible(accessible);
+      const page = await opened.context.newPage();
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      await page.goto(demoPage('youtube-sv').url);
+      await page.waitForSelector('moderera-notice', { timeout: 10_000, state: 'attached' });
+      await expect
+        .poll(() => page.locator('moderera-notice [role="status"]').textContent())
+        .toContain(notice);
+      expect(await page.locator('moderera-notice').count()).toBe(1);
+      expect(await page.locator('moderera-label').count()).toBe(0);
+      await expect.poll(() => errors.join('\n')).toContain(logged);
+      await page.close();
+    },
+  );
 });
 
 describe('the page stays the page', () => {

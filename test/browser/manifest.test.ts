@@ -45,8 +45,10 @@ function expectMinimal(manifest: Manifest): void {
   expect(everything).not.toContain('<all_urls>');
   expect(everything).not.toContain('"tabs"');
   expect(allMatches(manifest)).not.toContain('*://*/*');
-  // Only the classifier, which content scripts import, is web-accessible.
-  expect(manifest.web_accessible_resources?.map((entry) => entry.resources)).toEqual([['classifier.js']]);
+  // Only the two scripts the content scripts import are web-accessible.
+  expect(manifest.web_accessible_resources?.map((entry) => entry.resources)).toEqual([
+    ['labelling.js', 'classifier.js'],
+  ]);
   // Screenshots of registered comments: asked for in the options page, never at install.
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', '<all_urls>']);
 }
@@ -82,9 +84,13 @@ describe('the Chrome build', () => {
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 
-  it('lets pages reach the classifier script only through the per-session dynamic URL', () => {
+  it('lets pages reach the imported scripts only through the per-session dynamic URL', () => {
     expect(manifest.web_accessible_resources).toEqual([
-      { resources: ['classifier.js'], matches: ['https://*/*', 'http://*/*'], use_dynamic_url: true },
+      {
+        resources: ['labelling.js', 'classifier.js'],
+        matches: ['https://*/*', 'http://*/*'],
+        use_dynamic_url: true,
+      },
     ]);
   });
 

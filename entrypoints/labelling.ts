@@ -1,0 +1,27 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { startLabelling } from '../components/start-labelling';
+import { LABELLING_MODULE, type PageFamily, publish } from '../lib/content/world-modules';
+import { bloggerAdapter } from '../lib/platforms/blogger';
+import { facebookAdapter } from '../lib/platforms/facebook';
+import { readStudioCommentId } from '../lib/platforms/studio-bridge';
+import type { PlatformAdapter } from '../lib/platforms/types';
+import { wordpressAdapter } from '../lib/platforms/wordpress';
+import { youtubeAdapter } from '../lib/platforms/youtube';
+import { createStudioAdapter } from '../lib/platforms/youtube-studio';
+
+const ADAPTERS: Record<PageFamily, () => readonly PlatformAdapter[]> = {
+  facebook: () => [facebookAdapter],
+  youtube: () => [youtubeAdapter, createStudioAdapter(readStudioCommentId)],
+  blog: () => [wordpressAdapter, bloggerAdapter],
+};
+
+/** Imported by the content scripts: see lib/content/world-modules.ts. */
+export default defineUnlistedScript(() => {
+  // For benchmarks (scripts/bench-overlay.ts): marks the task that evaluated this script as ours.
+  if (document.documentElement.hasAttribute('data-moderera-profile')) {
+    performance.mark('moderera:labelling-script');
+  }
+  publish(globalThis, LABELLING_MODULE, {
+    start: (ctx, family, classifier) => startLabelling(ctx, ADAPTERS[family](), classifier),
+  });
+});

@@ -1,0 +1,66 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { classify, prepareClassifierStep } from '../classifier';
+import { bootLabelling } from './boot';
+import { CLASSIFIER_MODULE, LABELLING_MODULE, type LabellingApi, publish } from './world-modules';
+
+function setup(importScript: (world: object, file: string) => Promise<unknown>) {
+  const world = {};
+  const events: string[] = [];
+  const ctx = { isInvalid: false } as ContentScriptContext;
+  const options = {
+    scope: world,
+    document,
+    importScript: (file: string) => {
+      events.push(`import ${file}`);
+      return importScript(world, file);
+    },
+    nextTask: async () => {
+      events.push('next task');
+    },
+  };
+  return { world, events, ctx, options };
+}
+
+describe('a content script starting', () => {
+  it('imports both scripts in a later task, then starts its family with the classifier', async () => {
+    const start = vi.fn<LabellingApi['start']>(async () => {});
+    const { events, ctx, options } = setup(async (world, file) => {
+      if (file === LABELLING_MODULE.file) publish(world, LABELLING_MODULE, { start });
+      if (file === CLASSIFIER_MODULE.file)
+        publish(world, CLASSIFIER_MODULE, { classify, prepareClassifierStep });
+    });
+    await bootLabelling(ctx, 'youtube', options);
+    expect(events).toEqual(['next task', 'import /classifier.js', 'import /labelling.js']);
+    expect(start).toHaveBeenCalledTimes(1);
+    const [startedCtx, family, classifier] = start.mock.calls[0] ?? [];
+    expect(startedCtx).toBe(ctx);
+    expect(family).toBe('youtube');
+    expect((await classifier)?.classify('Tack!').category).toBe(classify('Tack!').category);
+  });
+
+  it('shows one notice and logs why when the labelling cannot be imported', async () => {
+    document.body.innerHTML = '<main>page</main>';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { ctx, options } = setup(async (_world, file) => {
+      throw new TypeError(`Failed to fetch dynamically imported module: ${file}`);
+    });
+    await bootLabelling(ctx, 'facebook', options);
+    await bootLabelling(ctx, 'facebook', options);
+    const notices = document.querySelectorAll('moderera-notice');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
+      'Moderera kunde inte starta på den här sidan',
+    );
+    expect(String(errors.mock.calls[0]?.[0])).toContain('the labelling script could not be loaded');
+    errors.mockRestore();
+  });
+
+  it('does nothing once its context is gone (a newer instance took over)', async () => {
+    const { events, ctx, options } = setup(async () => {});
+    Object.assign(ctx, { isInvalid: true });
+    await bootLabelling(ctx, 'blog', options);
+    expect(events).toEqual(['next task']);
+  });
+});

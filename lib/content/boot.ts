@@ -1,0 +1,70 @@
+/**
+ * What a content script in the manifest does: import the labelling and the classifier
+ * (lib/content/world-modules.ts) and start labelling the page's family. Kept small, since all
+ * of it is compiled on the page's main thread.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createHost, NOTICE_TAG } from './label-host';
+import {
+  CLASSIFIER_MODULE,
+  LABELLING_MODULE,
+  type LabellingApi,
+  loadWorldModule,
+  type PageFamily,
+} from './world-modules';
+
+export interface BootOptions {
+  /** Imports an extension file into the content scripts' world. */
+  importScript(file: string): Promise<unknown>;
+  /** The global object of the content scripts' world. */
+  scope: object;
+  document: Document;
+  nextTask(): Promise<void>;
+}
+
+const START_FAILED =
+  'Moderera kunde inte starta på den här sidan, så inga kommentarer märks här. Ladda om sidan. ' +
+  '(Moderera could not start on this page, so no comments are labelled here. Reload the page.)';
+
+export async function bootLabelling(
+  ctx: ContentScriptContext,
+  family: PageFamily,
+  options: BootOptions,
+): Promise<void> {
+  const { document: doc, importScript, scope } = options;
+  // For benchmarks (scripts/bench-overlay.ts): a mark in each task of ours tells it from the page's.
+  const profile = doc.documentElement.hasAttribute('data-moderera-profile');
+  const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
+  mark('script-loaded');
+  // The first import in a world costs up to ~20 ms on a slow machine: not in this script's
+  // evaluation, which is a task of its own.
+  await options.nextTask();
+  if (ctx.isInvalid) return;
+  mark('modules-requested');
+  const classifier = loadWorldModule(scope, CLASSIFIER_MODULE, importScript);
+  classifier.catch(() => {}); // the labelling reports it, in the moderator's language
+  let labelling: LabellingApi;
+  try {
+    labelling = await loadWorldModule(scope, LABELLING_MODULE, importScript);
+  } catch (error) {
+    console.error(error);
+    showStartFailure(doc);
+    return;
+  }
+  if (ctx.isInvalid) return;
+  await labelling.start(ctx, family, classifier);
+}
+
+/** The labelling's own notice is part of what did not load: this one is plain DOM. */
+function showStartFailure(doc: Document): void {
+  if (doc.querySelector(NOTICE_TAG)) return;
+  const host = createHost(doc, NOTICE_TAG);
+  const box = doc.createElement('div');
+  box.setAttribute('role', 'status');
+  box.textContent = START_FAILED;
+  box.style.cssText =
+    'position:fixed;right:16px;bottom:16px;z-index:2147483646;max-width:340px;padding:10px 12px;' +
+    'background:#fff8e1;color:#3e2c00;border:1px solid #e5a54b;border-radius:8px;font:12px/16px system-ui,sans-serif';
+  host.shadowRoot?.append(box);
+  doc.body.append(host);
+}
