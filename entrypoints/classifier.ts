@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { classify, prepareClassifierStep } from '../lib/classifier';
 import { CLASSIFIER_MODULE, publish } from '../lib/content/world-modules';
 
-/** Injected by the background into a content script's world: see lib/content/world-modules.ts. */
+/** Imported by the content scripts: see lib/content/world-modules.ts. */
 export default defineUnlistedScript(() => {
   // For benchmarks (scripts/bench-overlay.ts): marks the task that evaluated this script as ours.
   if (document.documentElement.hasAttribute('data-moderera-profile')) {

@@ -106,6 +106,29 @@ describe('the labeller', () => {
     document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
   });
 
+  it('labels a comment the page adds in the very task that puts labels in', async () => {
+    let added = false;
+    const { labeller } = setup({
+      renderer: {
+        render: () => {
+          if (added) return;
+          added = true;
+          // The page changes while our slice runs: its record is pending as our labels go in.
+          document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('3', 'Tack'));
+        },
+        unmount: () => {},
+      },
+    });
+    labeller.start();
+    await vi.waitFor(() =>
+      expect(
+        labels()
+          .map((label) => label.id)
+          .sort(),
+      ).toEqual(['1', '2', '3']),
+    );
+  });
+
   it('puts exactly one label on each comment, with its id, category and flags', async () => {
     const { labeller, statuses } = setup();
     labeller.start();

@@ -29,6 +29,27 @@ describe('question reporter', () => {
     expect(parsed.type === 'content.questionsSeen' && parsed.questions[0]?.excerpt).toBe('När öppnar badet?');
   });
 
+  it('sends a long backlog one batch of 200 per task', () => {
+    const sent: { questions: unknown[] }[] = [];
+    const runs: Array<{ run: () => void; ms: number }> = [];
+    const reporter = createQuestionReporter({
+      send: async (message) => sent.push(message as { questions: unknown[] }),
+      schedule: (run, ms) => runs.push({ run, ms }),
+    });
+    for (let i = 0; i < 450; i++) reporter.seen(sampleSnapshot({ commentId: `q${i}` }), question);
+    expect(runs.map(({ ms }) => ms)).toEqual([2000]);
+    runs[0]?.run();
+    expect(sent.map((message) => message.questions.length)).toEqual([200]);
+    expect(runs.map(({ ms }) => ms)).toEqual([2000, 0]);
+    reporter.seen(sampleSnapshot({ commentId: 'late' }), question); // joins the backlog, no new timer
+    runs[1]?.run();
+    runs[2]?.run();
+    expect(sent.map((message) => message.questions.length)).toEqual([200, 200, 51]);
+    expect(runs).toHaveLength(3);
+    reporter.seen(sampleSnapshot({ commentId: 'later' }), question);
+    expect(runs.map(({ ms }) => ms)).toEqual([2000, 0, 0, 2000]);
+  });
+
   it('reports an inserted reply as an answer', () => {
     const sent: unknown[] = [];
     createQuestionReporter({ send: async (message) => sent.push(message) }).answered(sampleSnapshot());
