@@ -40,7 +40,8 @@ export default defineConfig({
     ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'moderera@moderera.se', strict_min_version: '128.0' } } }
-      : {}),
+      : // Chrome 130 as first released refused imports through the dynamic URL (crbug.com/363027634).
+        { minimum_chrome_version: '131' }),
   }),
   vite: () => ({
     json: { stringify: true },

@@ -12,6 +12,7 @@ interface Manifest {
   content_scripts?: { matches: string[]; js?: string[]; world?: string }[];
   web_accessible_resources?: { resources: string[]; matches: string[]; use_dynamic_url?: boolean }[];
   browser_specific_settings?: { gecko?: { id?: string } };
+  minimum_chrome_version?: string;
 }
 
 function readManifest(dir: string): Manifest {
@@ -85,6 +86,8 @@ describe('the Chrome build', () => {
   });
 
   it('lets pages reach the imported scripts only through the per-session dynamic URL', () => {
+    // Chrome 130 as first released refused a content script's import through that URL.
+    expect(manifest.minimum_chrome_version).toBe('131');
     expect(manifest.web_accessible_resources).toEqual([
       {
         resources: ['labelling.js', 'classifier.js'],
