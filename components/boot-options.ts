@@ -4,8 +4,13 @@ import { nextTask } from '../lib/content/scheduler';
 
 /** The browser's side of lib/content/boot.ts. */
 export function contentScriptBoot(): BootOptions {
+  // The browser keeps a world's modules by URL, and keeps the world when the extension is
+  // reloaded or updated: a URL of its own per instance never hands a re-injected content
+  // script the module an orphaned instance loaded.
+  const instance = crypto.randomUUID();
   return {
-    importScript: (file) => import(/* @vite-ignore */ browser.runtime.getURL(file as PublicPath)),
+    importScript: (file) =>
+      import(/* @vite-ignore */ `${browser.runtime.getURL(file as PublicPath)}?instance=${instance}`),
     scope: globalThis,
     document,
     nextTask,

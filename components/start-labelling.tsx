@@ -1,6 +1,7 @@
 /**
- * What every content script does: read the settings, label the page's comments with the
- * platform family's adapters, and report the page's status to the background.
+ * What every content script runs, once labelling.js is imported (lib/content/boot.ts): read
+ * the settings, label the page's comments with the platform family's adapters, and report
+ * the page's status to the background.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -36,9 +37,11 @@ export async function startLabelling(
     classifier = await classifierLoading;
   } catch (error) {
     console.error(error);
-    if (!ctx.isInvalid) showNotice(document, settings.language, 'classifierUnavailable');
+    if (!ctx.isInvalid) ctx.onInvalidated(showNotice(document, settings.language, 'classifierUnavailable'));
     return;
   }
+  // A newer instance (the popup's activation) may have taken over while the import ran.
+  if (ctx.isInvalid) return;
   mark('classifier-loaded');
   // Compiling the classifier's lexicons takes tens of ms on a slow machine: it is spread over
   // tasks of its own, so that none is a long task.

@@ -8,7 +8,11 @@ import { CLASSIFIER_MODULE, LABELLING_MODULE, type LabellingApi, publish } from 
 function setup(importScript: (world: object, file: string) => Promise<unknown>) {
   const world = {};
   const events: string[] = [];
-  const ctx = { isInvalid: false } as ContentScriptContext;
+  const cleanups: Array<() => void> = [];
+  const ctx = {
+    isInvalid: false,
+    onInvalidated: (cleanup: () => void) => cleanups.push(cleanup),
+  } as unknown as ContentScriptContext;
   const options = {
     scope: world,
     document,
@@ -20,7 +24,11 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
       events.push('next task');
     },
   };
-  return { world, events, ctx, options };
+  const invalidate = () => {
+    Object.assign(ctx, { isInvalid: true });
+    for (const cleanup of cleanups.splice(0)) cleanup();
+  };
+  return { world, events, ctx, options, invalidate };
 }
 
 describe('a content script starting', () => {
@@ -55,6 +63,29 @@ describe('a content script starting', () => {
     );
     expect(String(errors.mock.calls[0]?.[0])).toContain('the labelling script could not be loaded');
     errors.mockRestore();
+  });
+
+  it('takes its notice away when a newer instance takes over', async () => {
+    document.body.innerHTML = '<main>page</main>';
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const { ctx, options, invalidate } = setup(async () => {
+      throw new TypeError('Failed to fetch dynamically imported module');
+    });
+    await bootLabelling(ctx, 'blog', options);
+    expect(document.querySelectorAll('moderera-notice')).toHaveLength(1);
+    invalidate();
+    expect(document.querySelectorAll('moderera-notice')).toHaveLength(0);
+    errors.mockRestore();
+  });
+
+  it('starts nothing when a newer instance took over while the import ran', async () => {
+    const start = vi.fn<LabellingApi['start']>(async () => {});
+    const { ctx, options, invalidate } = setup(async (world, file) => {
+      invalidate();
+      if (file === LABELLING_MODULE.file) publish(world, LABELLING_MODULE, { start });
+    });
+    await bootLabelling(ctx, 'blog', options);
+    expect(start).not.toHaveBeenCalled();
   });
 
   it('does nothing once its context is gone (a newer instance took over)', async () => {

@@ -48,16 +48,20 @@ export async function bootLabelling(
     labelling = await loadWorldModule(scope, LABELLING_MODULE, importScript);
   } catch (error) {
     console.error(error);
-    showStartFailure(doc);
+    // A newer instance (the popup's activation) may be starting: it says for itself.
+    if (!ctx.isInvalid) ctx.onInvalidated(showStartFailure(doc));
     return;
   }
   if (ctx.isInvalid) return;
   await labelling.start(ctx, family, classifier);
 }
 
-/** The labelling's own notice is part of what did not load: this one is plain DOM. */
-function showStartFailure(doc: Document): void {
-  if (doc.querySelector(NOTICE_TAG)) return;
+/**
+ * The labelling's own notice is part of what did not load: this one is plain DOM. Returns
+ * what takes it away again.
+ */
+function showStartFailure(doc: Document): () => void {
+  if (doc.querySelector(NOTICE_TAG)) return () => {};
   const host = createHost(doc, NOTICE_TAG);
   const box = doc.createElement('div');
   box.setAttribute('role', 'status');
@@ -67,4 +71,5 @@ function showStartFailure(doc: Document): void {
     'background:#fff8e1;color:#3e2c00;border:1px solid #e5a54b;border-radius:8px;font:12px/16px system-ui,sans-serif';
   host.shadowRoot?.append(box);
   doc.body.append(host);
+  return () => host.remove();
 }

@@ -20,20 +20,24 @@ describe('modules imported into the content scripts’ world', () => {
     expect(loaded.classify(text).category).toBe(classify(text).category);
   });
 
-  it('runs nothing when the world has it already (a second content script, or a re-injected one)', async () => {
+  it('takes what the latest run published (a reloaded extension’s script replaces an orphaned one’s)', async () => {
     const world = {};
-    publish(world, CLASSIFIER_MODULE, api);
-    const runScript = vi.fn(async () => {});
-    await loadWorldModule(world, CLASSIFIER_MODULE, runScript);
-    expect(runScript).not.toHaveBeenCalled();
+    const orphaned = { classify: () => ({}) as never, prepareClassifierStep: () => false };
+    publish(world, CLASSIFIER_MODULE, orphaned);
+    const loaded = await loadWorldModule(world, CLASSIFIER_MODULE, async () =>
+      publish(world, CLASSIFIER_MODULE, api),
+    );
+    expect(loaded.classify).toBe(classify);
   });
 
-  it('keeps what the first run published when the script runs twice', () => {
-    const world: Record<string, unknown> = {};
-    publish(world, CLASSIFIER_MODULE, api);
-    const first = Object.values(world)[0];
-    publish(world, CLASSIFIER_MODULE, { classify: () => ({}) as never, prepareClassifierStep: () => false });
-    expect(Object.values(world)).toEqual([first]);
+  it('cannot be shadowed by a page element named like it', async () => {
+    const world: Record<string, unknown> = {
+      __modereraLabelling: { start: () => {} },
+      'moderera.labelling': { start: () => {} },
+    };
+    await expect(loadWorldModule(world, LABELLING_MODULE, async () => {})).rejects.toThrow(
+      'the labelling script ran but published nothing',
+    );
   });
 
   it('keeps the modules apart', async () => {
@@ -48,13 +52,15 @@ describe('modules imported into the content scripts’ world', () => {
     const blocked = async () => {
       throw new TypeError('Failed to fetch dynamically imported module: chrome-extension://x/classifier.js');
     };
-    await expect(loadWorldModule({}, CLASSIFIER_MODULE, blocked)).rejects.toThrow(
+    const failure = loadWorldModule({}, CLASSIFIER_MODULE, blocked);
+    await expect(failure).rejects.toThrow(
       'the classifier script could not be loaded: Failed to fetch dynamically imported module',
     );
+    await expect(failure).rejects.toHaveProperty('cause.name', 'TypeError');
   });
 
   it('fails clearly when the script ran but published something else', async () => {
-    const world = { __modereraClassifier: { classify: 'not a function' } };
+    const world = { [CLASSIFIER_MODULE.key]: { classify: 'not a function' } };
     await expect(loadWorldModule(world, CLASSIFIER_MODULE, async () => {})).rejects.toThrow(
       'the classifier script ran but published nothing',
     );

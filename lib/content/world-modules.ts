@@ -4,7 +4,8 @@
  * `/classifier.js` (the classifier and its lexicons). The browser parses an imported module
  * off the main thread, where one large content script took a long task to compile on a slow
  * machine. Each script publishes what it provides on the global object of the content
- * scripts' world, which the page never sees.
+ * scripts' world, which the page never sees, under a symbol: a string key could be shadowed
+ * by a page element with that id (named access on the window works in every world).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Classification, ClassifierSettings } from '../classifier/types';
@@ -25,50 +26,47 @@ export interface WorldModule<T> {
   /** The script's path in the build; web-accessible, so that content scripts may import it. */
   file: `/${string}.js`;
   name: string;
-  key: string;
+  key: symbol;
   provides(value: unknown): value is T;
 }
 
 export const CLASSIFIER_MODULE: WorldModule<ClassifierApi> = {
   file: '/classifier.js',
   name: 'classifier',
-  key: '__modereraClassifier',
+  key: Symbol.for('moderera.classifier'),
   provides: (value): value is ClassifierApi => hasFunctions(value, ['classify', 'prepareClassifierStep']),
 };
 
 export const LABELLING_MODULE: WorldModule<LabellingApi> = {
   file: '/labelling.js',
   name: 'labelling',
-  key: '__modereraLabelling',
+  key: Symbol.for('moderera.labelling'),
   provides: (value): value is LabellingApi => hasFunctions(value, ['start']),
 };
 
-/** Run by the module's script. A second run keeps what the first published. */
+/**
+ * Run by the module's script, each time the browser evaluates it: once per world and script
+ * URL, and each content-script instance imports under a URL of its own
+ * (components/boot-options.ts). So the latest instance's script replaces what an orphaned
+ * one (of a reloaded or updated extension) left in a world the browser kept.
+ */
 export function publish<T extends object>(scope: object, module: WorldModule<T>, value: T): void {
-  const world = scope as Record<string, unknown>;
-  if (!module.provides(world[module.key])) world[module.key] = Object.freeze({ ...value });
+  (scope as Record<symbol, unknown>)[module.key] = Object.freeze({ ...value });
 }
 
-/**
- * What the module provides in this world: published already, or published by its script
- * when `runScript` (which resolves once the script has run) loads it.
- */
+/** What the module's script publishes when `runScript` (which resolves once it has run) loads it. */
 export async function loadWorldModule<T>(
   scope: object,
   module: WorldModule<T>,
   runScript: (file: string) => Promise<unknown>,
 ): Promise<T> {
-  const world = scope as Record<string, unknown>;
-  const published = world[module.key];
-  if (module.provides(published)) return published;
   try {
     await runScript(module.file);
   } catch (error) {
-    throw new Error(
-      `Moderera: the ${module.name} script could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Moderera: the ${module.name} script could not be loaded: ${reason}`, { cause: error });
   }
-  const value = world[module.key];
+  const value = (scope as Record<symbol, unknown>)[module.key];
   if (!module.provides(value))
     throw new Error(`Moderera: the ${module.name} script ran but published nothing.`);
   return value;
