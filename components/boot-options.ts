@@ -1,6 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import type { BootOptions } from '../lib/content/boot';
 import { nextTask } from '../lib/content/scheduler';
+import { SETTINGS_KEY } from '../lib/settings/key';
 
 /** The browser's side of lib/content/boot.ts. */
 export function contentScriptBoot(): BootOptions {
@@ -11,6 +12,7 @@ export function contentScriptBoot(): BootOptions {
   return {
     importScript: (file) =>
       import(/* @vite-ignore */ `${browser.runtime.getURL(file as PublicPath)}?instance=${instance}`),
+    readStoredSettings: () => browser.storage.local.get(SETTINGS_KEY),
     scope: globalThis,
     document,
     nextTask,

@@ -9,13 +9,13 @@ import { captureCommentElement } from '../lib/capture/content';
 import type { ClassifierSettings } from '../lib/classifier';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { runInTasks } from '../lib/content/scheduler';
-import type { ClassifierApi } from '../lib/content/world-modules';
+import type { ClassifierApi, EarlyWork } from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
 import { createQuestionReporter } from '../lib/questions/reporter';
 import { removeAndRegister } from '../lib/register/flow';
-import { loadSettings, parseSettings, SETTINGS_KEY, type Settings } from '../lib/settings/settings';
+import { parseSettings, SETTINGS_KEY, type Settings, settingsFrom } from '../lib/settings/settings';
 import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
 import { showNotice } from './Notice';
@@ -23,18 +23,18 @@ import { showNotice } from './Notice';
 export async function startLabelling(
   ctx: ContentScriptContext,
   adapters: readonly PlatformAdapter[],
-  classifierLoading: Promise<ClassifierApi>,
+  early: EarlyWork,
 ): Promise<void> {
   // For benchmarks (see scripts/bench-overlay.ts): each task of ours leaves a mark in it, so
   // that long tasks of the page can be told from ours.
   const profile = document.documentElement.hasAttribute('data-moderera-profile');
   const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
-  let settings: Settings = await loadSettings(browser.storage.local);
+  let settings: Settings = await settingsFrom(early.storedSettings);
   mark('settings-loaded');
   if (ctx.isInvalid) return;
   let classifier: ClassifierApi;
   try {
-    classifier = await classifierLoading;
+    classifier = await early.classifier;
   } catch (error) {
     console.error(error);
     if (!ctx.isInvalid) ctx.onInvalidated(showNotice(document, settings.language, 'classifierUnavailable'));

@@ -22,6 +22,6 @@ export default defineUnlistedScript(() => {
     performance.mark('moderera:labelling-script');
   }
   publish(globalThis, LABELLING_MODULE, {
-    start: (ctx, family, classifier) => startLabelling(ctx, ADAPTERS[family](), classifier),
+    start: (ctx, family, early) => startLabelling(ctx, ADAPTERS[family](), early),
   });
 });

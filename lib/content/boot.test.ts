@@ -23,6 +23,10 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
     nextTask: async () => {
       events.push('next task');
     },
+    readStoredSettings: async () => {
+      events.push('read settings');
+      return { settings: { language: 'en' } };
+    },
   };
   const invalidate = () => {
     Object.assign(ctx, { isInvalid: true });
@@ -40,12 +44,13 @@ describe('a content script starting', () => {
         publish(world, CLASSIFIER_MODULE, { classify, prepareClassifierStep });
     });
     await bootLabelling(ctx, 'youtube', options);
-    expect(events).toEqual(['next task', 'import /classifier.js', 'import /labelling.js']);
+    expect(events).toEqual(['next task', 'read settings', 'import /classifier.js', 'import /labelling.js']);
     expect(start).toHaveBeenCalledTimes(1);
-    const [startedCtx, family, classifier] = start.mock.calls[0] ?? [];
+    const [startedCtx, family, early] = start.mock.calls[0] ?? [];
     expect(startedCtx).toBe(ctx);
     expect(family).toBe('youtube');
-    expect((await classifier)?.classify('Tack!').category).toBe(classify('Tack!').category);
+    expect((await early?.classifier)?.classify('Tack!').category).toBe(classify('Tack!').category);
+    expect(await early?.storedSettings).toEqual({ settings: { language: 'en' } });
   });
 
   it('shows one notice and logs why when the labelling cannot be imported', async () => {
@@ -92,6 +97,6 @@ describe('a content script starting', () => {
     const { events, ctx, options } = setup(async () => {});
     Object.assign(ctx, { isInvalid: true });
     await bootLabelling(ctx, 'blog', options);
-    expect(events).toEqual(['next task']);
+    expect(events).toEqual(['next task']); // nothing read, nothing imported
   });
 });

@@ -16,6 +16,8 @@ import {
 export interface BootOptions {
   /** Imports an extension file into the content scripts' world. */
   importScript(file: string): Promise<unknown>;
+  /** Starts reading the stored settings. */
+  readStoredSettings(): Promise<Record<string, unknown>>;
   /** The global object of the content scripts' world. */
   scope: object;
   document: Document;
@@ -41,8 +43,11 @@ export async function bootLabelling(
   await options.nextTask();
   if (ctx.isInvalid) return;
   mark('modules-requested');
+  const storedSettings = options.readStoredSettings();
   const classifier = loadWorldModule(scope, CLASSIFIER_MODULE, importScript);
-  classifier.catch(() => {}); // the labelling reports it, in the moderator's language
+  // Both are the labelling's to report, the classifier in the moderator's language.
+  storedSettings.catch(() => {});
+  classifier.catch(() => {});
   let labelling: LabellingApi;
   try {
     labelling = await loadWorldModule(scope, LABELLING_MODULE, importScript);
@@ -53,7 +58,7 @@ export async function bootLabelling(
     return;
   }
   if (ctx.isInvalid) return;
-  await labelling.start(ctx, family, classifier);
+  await labelling.start(ctx, family, { classifier, storedSettings });
 }
 
 /**

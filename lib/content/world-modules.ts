@@ -18,8 +18,15 @@ export interface ClassifierApi {
 /** The page families, each with its own content script. */
 export type PageFamily = 'facebook' | 'youtube' | 'blog';
 
+/** What the loader starts before the labelling is there, so that none of it waits for that. */
+export interface EarlyWork {
+  classifier: Promise<ClassifierApi>;
+  /** The storage read of the settings (parsed by the labelling). */
+  storedSettings: Promise<Record<string, unknown>>;
+}
+
 export interface LabellingApi {
-  start(ctx: ContentScriptContext, family: PageFamily, classifier: Promise<ClassifierApi>): Promise<void>;
+  start(ctx: ContentScriptContext, family: PageFamily, early: EarlyWork): Promise<void>;
 }
 
 export interface WorldModule<T> {

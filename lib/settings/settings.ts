@@ -9,7 +9,9 @@ import { CATEGORY_IDS, FLAG_IDS, HINT_IDS } from '../policy/labels';
 import { unknownPlaceholders } from '../replies/placeholders';
 import { DEFAULT_TEMPLATES } from '../replies/templates';
 
-export const SETTINGS_KEY = 'settings';
+import { SETTINGS_KEY } from './key';
+
+export { SETTINGS_KEY };
 export const SETTINGS_VERSION = 3;
 
 /**
@@ -177,8 +179,13 @@ export interface StorageAreaLike {
 }
 
 /** Settings as stored; defaults when none are stored or when they cannot be read (the error is logged). */
-export async function loadSettings(area: StorageAreaLike): Promise<Settings> {
-  const stored = await area.get(SETTINGS_KEY);
+export function loadSettings(area: StorageAreaLike): Promise<Settings> {
+  return settingsFrom(area.get(SETTINGS_KEY));
+}
+
+/** Settings from a read of the storage already under way (see lib/content/boot.ts). */
+export async function settingsFrom(read: Promise<Record<string, unknown>>): Promise<Settings> {
+  const stored = await read;
   try {
     return parseSettings(stored[SETTINGS_KEY]);
   } catch (error) {
