@@ -2,6 +2,7 @@ import { browser, type PublicPath } from 'wxt/browser';
 import type { BootOptions } from '../lib/content/boot';
 import { nextTask } from '../lib/content/scheduler';
 import { SETTINGS_KEY } from '../lib/settings/key';
+import { LABEL_CSS } from './label-styles';
 
 /** The browser's side of lib/content/boot.ts. */
 export function contentScriptBoot(): BootOptions {
@@ -16,5 +17,6 @@ export function contentScriptBoot(): BootOptions {
     scope: globalThis,
     document,
     nextTask,
+    noticeCss: LABEL_CSS,
   };
 }

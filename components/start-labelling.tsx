@@ -8,6 +8,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
 import type { ClassifierSettings } from '../lib/classifier';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
+import { isProfiling, profileMarker } from '../lib/content/profile';
 import { runInTasks } from '../lib/content/scheduler';
 import type { ClassifierApi, EarlyWork } from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
@@ -25,10 +26,8 @@ export async function startLabelling(
   adapters: readonly PlatformAdapter[],
   early: EarlyWork,
 ): Promise<void> {
-  // For benchmarks (see scripts/bench-overlay.ts): each task of ours leaves a mark in it, so
-  // that long tasks of the page can be told from ours.
-  const profile = document.documentElement.hasAttribute('data-moderera-profile');
-  const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
+  const profile = isProfiling(document);
+  const mark = profileMarker(document);
   let settings: Settings = await settingsFrom(early.storedSettings);
   mark('settings-loaded');
   if (ctx.isInvalid) return;

@@ -1,5 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { startLabelling } from '../components/start-labelling';
+import { profileMarker } from '../lib/content/profile';
 import { LABELLING_MODULE, type PageFamily, publish } from '../lib/content/world-modules';
 import { bloggerAdapter } from '../lib/platforms/blogger';
 import { facebookAdapter } from '../lib/platforms/facebook';
@@ -17,10 +18,7 @@ const ADAPTERS: Record<PageFamily, () => readonly PlatformAdapter[]> = {
 
 /** Imported by the content scripts: see lib/content/world-modules.ts. */
 export default defineUnlistedScript(() => {
-  // For benchmarks (scripts/bench-overlay.ts): marks the task that evaluated this script as ours.
-  if (document.documentElement.hasAttribute('data-moderera-profile')) {
-    performance.mark('moderera:labelling-script');
-  }
+  profileMarker(document)('labelling-script'); // the task that evaluated this script is ours
   publish(globalThis, LABELLING_MODULE, {
     start: (ctx, family, early) => startLabelling(ctx, ADAPTERS[family](), early),
   });

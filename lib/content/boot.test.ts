@@ -23,6 +23,7 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
     nextTask: async () => {
       events.push('next task');
     },
+    noticeCss: '.notice { position: fixed; }',
     readStoredSettings: async () => {
       events.push('read settings');
       return { settings: { language: 'en' } };
@@ -66,6 +67,9 @@ describe('a content script starting', () => {
     expect(notices[0]?.shadowRoot?.querySelector('[role="status"]')?.textContent).toContain(
       'Moderera kunde inte starta på den här sidan',
     );
+    // It wears the label UI's notice style, given, not a copy of it.
+    expect(notices[0]?.shadowRoot?.querySelector('style')?.textContent).toBe('.notice { position: fixed; }');
+    expect(notices[0]?.shadowRoot?.querySelector('[role="status"]')?.className).toBe('notice');
     expect(String(errors.mock.calls[0]?.[0])).toContain('the labelling script could not be loaded');
     errors.mockRestore();
   });

@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createHost, NOTICE_TAG } from './label-host';
+import { profileMarker } from './profile';
 import {
   CLASSIFIER_MODULE,
   LABELLING_MODULE,
@@ -22,6 +23,8 @@ export interface BootOptions {
   scope: object;
   document: Document;
   nextTask(): Promise<void>;
+  /** The label UI's style sheet, whose `.notice` the start-failure notice wears too. */
+  noticeCss: string;
 }
 
 const START_FAILED =
@@ -34,9 +37,7 @@ export async function bootLabelling(
   options: BootOptions,
 ): Promise<void> {
   const { document: doc, importScript, scope } = options;
-  // For benchmarks (scripts/bench-overlay.ts): a mark in each task of ours tells it from the page's.
-  const profile = doc.documentElement.hasAttribute('data-moderera-profile');
-  const mark = (name: string) => profile && performance.mark(`moderera:${name}`);
+  const mark = profileMarker(doc);
   mark('script-loaded');
   // The first import in a world costs up to ~20 ms on a slow machine: not in this script's
   // evaluation, which is a task of its own.
@@ -54,7 +55,7 @@ export async function bootLabelling(
   } catch (error) {
     console.error(error);
     // A newer instance (the popup's activation) may be starting: it says for itself.
-    if (!ctx.isInvalid) ctx.onInvalidated(showStartFailure(doc));
+    if (!ctx.isInvalid) ctx.onInvalidated(showStartFailure(doc, options.noticeCss));
     return;
   }
   if (ctx.isInvalid) return;
@@ -65,16 +66,16 @@ export async function bootLabelling(
  * The labelling's own notice is part of what did not load: this one is plain DOM. Returns
  * what takes it away again.
  */
-function showStartFailure(doc: Document): () => void {
+function showStartFailure(doc: Document, css: string): () => void {
   if (doc.querySelector(NOTICE_TAG)) return () => {};
   const host = createHost(doc, NOTICE_TAG);
+  const style = doc.createElement('style');
+  style.textContent = css;
   const box = doc.createElement('div');
+  box.className = 'notice';
   box.setAttribute('role', 'status');
   box.textContent = START_FAILED;
-  box.style.cssText =
-    'position:fixed;right:16px;bottom:16px;z-index:2147483646;max-width:340px;padding:10px 12px;' +
-    'background:#fff8e1;color:#3e2c00;border:1px solid #e5a54b;border-radius:8px;font:12px/16px system-ui,sans-serif';
-  host.shadowRoot?.append(box);
+  host.shadowRoot?.append(style, box);
   doc.body.append(host);
   return () => host.remove();
 }
