@@ -33,7 +33,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { launchWithExtension, ROOT } from '../test/support/browser';
 import { fixtureHtml, PLAIN_FIXTURE_ORIGIN } from '../test/support/demo-pages';
 import { blockingTime, traceTasks } from './lib/trace-tasks';
@@ -141,6 +141,25 @@ const OBSERVE = () => {
   }
 };
 
+/**
+ * The labeller's own marks, between the content script's evaluation and the frame that showed
+ * the last of the labels at load: what the time to all labelled is made of.
+ */
+interface Breakdown {
+  /** From the evaluation to the labeller's start. */
+  startupMs: number;
+  /** Of that: from asking for the two imported scripts (and the settings) until the classifier was there. */
+  importMs: number;
+  /** Of that: compiling the lexicons, in tasks of their own. */
+  lexiconMs: number;
+  /** Reading, classifying and rendering labels: the slices, and how many. */
+  sliceMs: number;
+  slices: number;
+  /** The frames that put labels in, and their length (rendering included), from long-animation-frame entries. */
+  placingFrames: number;
+  placingFrameMs: number;
+}
+
 interface Run {
   /** From navigation start until the polled count of labels reached every comment. */
   labelledMs: number | null;
@@ -148,6 +167,8 @@ interface Run {
   sinceStartMs: number | null;
   /** From Moderera's start until the frame showing the last of the labels was done. */
   paintedSinceStartMs: number | null;
+  /** Where the time from the content script's evaluation to all painted went (null without Moderera). */
+  breakdown: Breakdown | null;
   /** From the last appended batch until its labels were shown (painted, else polled). */
   afterAppendMs: number | null;
   /** While scrolling: placements of labels in a frame of their own, and ones that shared the page's. */
@@ -293,6 +314,7 @@ async function measure(
   const sinceStartMs = labelledMs !== null && startedAt !== null ? labelledMs - startedAt : null;
   const painted = withExtension ? await paintedAt(AT_LOAD) : null;
   const paintedSinceStartMs = painted !== null && startedAt !== null ? painted - startedAt : null;
+  const breakdown = painted !== null ? await timeBreakdown(page, painted) : null;
   const result = await page.evaluate((scrollStart) => {
     const w = window as unknown as {
       __longTasks: { start: number; duration: number }[];
@@ -411,6 +433,7 @@ async function measure(
     labelledMs,
     sinceStartMs,
     paintedSinceStartMs,
+    breakdown,
     afterAppendMs,
     ownPlacingFrames,
     rodeAlong,
@@ -429,6 +452,44 @@ async function measure(
       n,
     );
   }
+}
+
+async function timeBreakdown(page: Page, painted: number): Promise<Breakdown | null> {
+  return page.evaluate((until) => {
+    // (no helper function here: the page cannot see the names the bundler gives them)
+    const [loaded, requested, classifier, start] = [
+      'script-loaded',
+      'modules-requested',
+      'classifier-loaded',
+      'start',
+    ].map((name) => performance.getEntriesByName(`moderera:${name}`)[0]?.startTime);
+    if (loaded === undefined || requested === undefined || classifier === undefined || start === undefined)
+      return null;
+    const steps = performance
+      .getEntriesByName('moderera:classifier-step')
+      .filter((e) => e.startTime < start + 1);
+    const slices = performance
+      .getEntriesByName('moderera:slice')
+      .filter((e) => e.startTime >= start && e.startTime < until);
+    const placed = performance
+      .getEntriesByName('moderera:placed')
+      .filter((mark) => mark.startTime >= start && mark.startTime < until);
+    const frames = (window as unknown as { __frames: { start: number; duration: number }[] }).__frames.filter(
+      (frame) =>
+        placed.some(
+          (mark) => mark.startTime >= frame.start && mark.startTime <= frame.start + frame.duration,
+        ),
+    );
+    return {
+      startupMs: start - loaded,
+      importMs: classifier - requested,
+      lexiconMs: steps.reduce((sum, e) => sum + e.duration, 0),
+      sliceMs: slices.reduce((sum, e) => sum + e.duration, 0),
+      slices: slices.length,
+      placingFrames: frames.length,
+      placingFrameMs: frames.reduce((sum, frame) => sum + frame.duration, 0),
+    };
+  }, painted);
 }
 
 /**
@@ -538,6 +599,15 @@ async function main(): Promise<void> {
     console.log(
       `  alla märkta och visade efter att Moderera startat / all labelled and painted after Moderera started: ${fmt(median(withRuns.map((r) => r.paintedSinceStartMs ?? Number.NaN)))}`,
     );
+    const parts = withRuns.flatMap((r) => (r.breakdown ? [r.breakdown] : []));
+    if (parts.length > 0) {
+      const part = (key: keyof Breakdown) => median(parts.map((b) => b[key]));
+      console.log(
+        `    där tiden gick / where that time went (medians): start-up ${fmt(part('startupMs'))} (of which imports ${fmt(part('importMs'))}, lexicons ${fmt(part('lexiconMs'))}); ` +
+          `labelling slices ${fmt(part('sliceMs'))} in ${part('slices').toFixed(0)}; ` +
+          `placing frames ${part('placingFrames').toFixed(0)}, ${fmt(part('placingFrameMs'))} in all (the rest: the page's own tasks and frames)`,
+      );
+    }
     if (scenario.scroll) {
       console.log(
         `  sista tillagda märkta efter / last appended batch labelled after: ${fmt(median(withRuns.map((r) => r.afterAppendMs ?? Number.NaN)))}`,
