@@ -314,8 +314,7 @@ async function measure(
   const sinceStartMs = labelledMs !== null && startedAt !== null ? labelledMs - startedAt : null;
   const painted = withExtension ? await paintedAt(AT_LOAD) : null;
   const paintedSinceStartMs = painted !== null && startedAt !== null ? painted - startedAt : null;
-  const breakdown = painted !== null ? await timeBreakdown(page, painted) : null;
-  const result = await page.evaluate((scrollStart) => {
+  const { placingFrames, ...result } = await page.evaluate((scrollStart) => {
     const w = window as unknown as {
       __longTasks: { start: number; duration: number }[];
       __ourScripts: number[];
@@ -360,6 +359,12 @@ async function measure(
         kind: `long task holding ${[...new Set(task.marks)].join(', ')}`,
       })),
     ].reduce((longest, next) => (next.ms > longest.ms ? next : longest), { ms: 0, kind: 'none' });
+    const placedMarks = performance.getEntriesByName('moderera:placed');
+    const placingFrames = w.__frames.filter((frame) =>
+      placedMarks.some(
+        (mark) => mark.startTime >= frame.start && mark.startTime <= frame.start + frame.duration,
+      ),
+    );
     const loaded =
       (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
         ?.domContentLoadedEventEnd ?? 0;
@@ -384,18 +389,8 @@ async function measure(
       // Long animation frames count rendering too, which the long-task entries leave out when
       // a frame runs no script of the page's: blocking time as input would feel it.
       frameBlockingMs: w.__frames.reduce((sum, frame) => sum + frame.blocking, 0),
-      longestPlacingFrameMs: Math.max(
-        0,
-        ...w.__frames
-          .filter((frame) =>
-            performance
-              .getEntriesByName('moderera:placed')
-              .some(
-                (mark) => mark.startTime >= frame.start && mark.startTime <= frame.start + frame.duration,
-              ),
-          )
-          .map((frame) => frame.duration),
-      ),
+      longestPlacingFrameMs: Math.max(0, ...placingFrames.map((frame) => frame.duration)),
+      placingFrames: placingFrames.map((frame) => ({ start: frame.start, duration: frame.duration })),
       frameBlockingAfterLoadMs: w.__frames
         .filter((frame) => frame.start >= loaded)
         .reduce((sum, frame) => sum + frame.blocking, 0),
@@ -413,6 +408,7 @@ async function measure(
       ),
     };
   }, scrollStart);
+  const breakdown = painted !== null ? await timeBreakdown(page, painted, placingFrames) : null;
   if (process.env.BENCH_DEBUG === '1')
     console.log(
       withExtension ? 'with' : 'without',
@@ -454,8 +450,13 @@ async function measure(
   }
 }
 
-async function timeBreakdown(page: Page, painted: number): Promise<Breakdown | null> {
-  return page.evaluate((until) => {
+/** `placingFrames`: the long animation frames that put labels in. */
+async function timeBreakdown(
+  page: Page,
+  painted: number,
+  placingFrames: readonly { start: number; duration: number }[],
+): Promise<Breakdown | null> {
+  const marks = await page.evaluate((until) => {
     // (no helper function here: the page cannot see the names the bundler gives them)
     const [loaded, requested, classifier, start] = [
       'script-loaded',
@@ -471,25 +472,25 @@ async function timeBreakdown(page: Page, painted: number): Promise<Breakdown | n
     const slices = performance
       .getEntriesByName('moderera:slice')
       .filter((e) => e.startTime >= start && e.startTime < until);
-    const placed = performance
-      .getEntriesByName('moderera:placed')
-      .filter((mark) => mark.startTime >= start && mark.startTime < until);
-    const frames = (window as unknown as { __frames: { start: number; duration: number }[] }).__frames.filter(
-      (frame) =>
-        placed.some(
-          (mark) => mark.startTime >= frame.start && mark.startTime <= frame.start + frame.duration,
-        ),
-    );
     return {
+      start,
       startupMs: start - loaded,
       importMs: classifier - requested,
       lexiconMs: steps.reduce((sum, e) => sum + e.duration, 0),
       sliceMs: slices.reduce((sum, e) => sum + e.duration, 0),
       slices: slices.length,
-      placingFrames: frames.length,
-      placingFrameMs: frames.reduce((sum, frame) => sum + frame.duration, 0),
     };
   }, painted);
+  if (!marks) return null;
+  const { start, ...rest } = marks;
+  const frames = placingFrames.filter(
+    (frame) => frame.start + frame.duration >= start && frame.start < painted,
+  );
+  return {
+    ...rest,
+    placingFrames: frames.length,
+    placingFrameMs: frames.reduce((sum, frame) => sum + frame.duration, 0),
+  };
 }
 
 /**
