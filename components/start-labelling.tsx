@@ -6,10 +6,9 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { captureCommentElement } from '../lib/capture/content';
-import type { ClassifierSettings } from '../lib/classifier';
+import { createClassifyClient } from '../lib/content/classify-client';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { isProfiling, profileMarker } from '../lib/content/profile';
-import { runInTasks } from '../lib/content/scheduler';
 import type { ClassifierApi, EarlyWork } from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
@@ -30,28 +29,19 @@ export async function startLabelling(
   const mark = profileMarker(document);
   let settings: Settings = await settingsFrom(early.storedSettings);
   mark('settings-loaded');
+  // A newer instance (the popup's activation) may have taken over while the settings were read.
   if (ctx.isInvalid) return;
-  let classifier: ClassifierApi;
-  try {
-    classifier = await early.classifier;
-  } catch (error) {
-    console.error(error);
-    if (!ctx.isInvalid) ctx.onInvalidated(showNotice(document, settings.language, 'classifierUnavailable'));
-    return;
-  }
-  // A newer instance (the popup's activation) may have taken over while the import ran.
-  if (ctx.isInvalid) return;
-  mark('classifier-loaded');
-  // Compiling the classifier's lexicons takes tens of ms on a slow machine: it is spread over
-  // tasks of its own, so that none is a long task.
-  const compileInTasks = (classifierSettings: ClassifierSettings) =>
-    runInTasks(() => {
-      const start = performance.now();
-      const more = classifier.prepareClassifierStep(classifierSettings);
-      if (profile) performance.measure('moderera:classifier-step', { start });
-      return more;
-    });
   let hideNotice: (() => void) | null = null;
+  let warnedOfFallback = false;
+  const classifyTexts = createClassifyClient({
+    send: (message) => browser.runtime.sendMessage(message),
+    loadLocal: localClassifierLoader(ctx, early, profile, () => settings.language),
+    onFallback: (reason) => {
+      if (warnedOfFallback) return;
+      warnedOfFallback = true;
+      console.warn(`Moderera: the background did not classify (${reason}); classifying in the page instead.`);
+    },
+  });
   const openOptions = () => {
     const message: ContentToBackground = { type: 'content.openOptions' };
     void browser.runtime.sendMessage(message).catch(() => {});
@@ -62,7 +52,7 @@ export async function startLabelling(
   const labeller = createLabeller({
     adapters,
     document,
-    classify: (text) => classifier.classify(text, { extraWords: settings.extraWords }),
+    classify: (texts) => classifyTexts(texts, { extraWords: settings.extraWords }),
     renderer: reportingQuestions(
       createLabelRenderer(() => labelContext),
       questions,
@@ -119,9 +109,7 @@ export async function startLabelling(
       return;
     }
     labelContext = makeContext();
-    void compileInTasks({ extraWords: settings.extraWords }).then(() => {
-      if (!ctx.isInvalid) labeller.refreshAll();
-    });
+    labeller.refreshAll();
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
@@ -130,9 +118,42 @@ export async function startLabelling(
     browser.storage.onChanged.removeListener(onStorageChange);
   });
 
-  await compileInTasks({ extraWords: settings.extraWords });
-  if (ctx.isInvalid) return;
   labeller.start();
+}
+
+/**
+ * Imports the classifier into this world, for when the background cannot classify (its
+ * lexicons are compiled when first used, in tasks of their own). If it cannot be loaded
+ * either, the page says so, once: no comment can be labelled.
+ */
+function localClassifierLoader(
+  ctx: ContentScriptContext,
+  early: EarlyWork,
+  profile: boolean,
+  language: () => Settings['language'],
+): () => Promise<ClassifierApi> {
+  let toldUser = false;
+  return async () => {
+    try {
+      const classifier = await early.loadClassifier();
+      if (!profile) return classifier;
+      return {
+        classify: classifier.classify,
+        prepareClassifierStep(settings) {
+          const start = performance.now();
+          const more = classifier.prepareClassifierStep(settings);
+          performance.measure('moderera:classifier-step', { start });
+          return more;
+        },
+      };
+    } catch (error) {
+      if (!toldUser && !ctx.isInvalid) {
+        toldUser = true;
+        ctx.onInvalidated(showNotice(document, language(), 'classifierUnavailable'));
+      }
+      throw error;
+    }
+  };
 }
 
 /** Questions the page shows go to the unanswered-questions list as they are labelled. */

@@ -148,13 +148,16 @@ const OBSERVE = () => {
 interface Breakdown {
   /** From the evaluation to the labeller's start. */
   startupMs: number;
-  /** Of that: from asking for the two imported scripts (and the settings) until the classifier was there. */
+  /** Of that: from asking for the labelling script (and the settings) until it ran. */
   importMs: number;
-  /** Of that: compiling the lexicons, in tasks of their own. */
+  /** Compiling the lexicons in the page, in tasks of their own: 0 when the background classifies. */
   lexiconMs: number;
-  /** Reading, classifying and rendering labels: the slices, and how many. */
+  /** Reading and rendering labels: the slices, and how many. */
   sliceMs: number;
   slices: number;
+  /** Requests to classify (the background answers them, off the page's main thread) and the slowest answer. */
+  classifyRequests: number;
+  slowestAnswerMs: number;
   /** The frames that put labels in, and their length (rendering included), from long-animation-frame entries. */
   placingFrames: number;
   placingFrameMs: number;
@@ -458,27 +461,28 @@ async function timeBreakdown(
 ): Promise<Breakdown | null> {
   const marks = await page.evaluate((until) => {
     // (no helper function here: the page cannot see the names the bundler gives them)
-    const [loaded, requested, classifier, start] = [
+    const [loaded, requested, labelling, start] = [
       'script-loaded',
       'modules-requested',
-      'classifier-loaded',
+      'labelling-script',
       'start',
     ].map((name) => performance.getEntriesByName(`moderera:${name}`)[0]?.startTime);
-    if (loaded === undefined || requested === undefined || classifier === undefined || start === undefined)
+    if (loaded === undefined || requested === undefined || labelling === undefined || start === undefined)
       return null;
-    const steps = performance
-      .getEntriesByName('moderera:classifier-step')
-      .filter((e) => e.startTime < start + 1);
+    const steps = performance.getEntriesByName('moderera:classifier-step').filter((e) => e.startTime < until);
+    const requests = performance.getEntriesByName('moderera:classify').filter((e) => e.startTime < until);
     const slices = performance
       .getEntriesByName('moderera:slice')
       .filter((e) => e.startTime >= start && e.startTime < until);
     return {
       start,
       startupMs: start - loaded,
-      importMs: classifier - requested,
+      importMs: labelling - requested,
       lexiconMs: steps.reduce((sum, e) => sum + e.duration, 0),
       sliceMs: slices.reduce((sum, e) => sum + e.duration, 0),
       slices: slices.length,
+      classifyRequests: requests.length,
+      slowestAnswerMs: Math.max(0, ...requests.map((e) => e.duration)),
     };
   }, painted);
   if (!marks) return null;
@@ -604,8 +608,9 @@ async function main(): Promise<void> {
     if (parts.length > 0) {
       const part = (key: keyof Breakdown) => median(parts.map((b) => b[key]));
       console.log(
-        `    där tiden gick / where that time went (medians): start-up ${fmt(part('startupMs'))} (of which imports ${fmt(part('importMs'))}, lexicons ${fmt(part('lexiconMs'))}); ` +
-          `labelling slices ${fmt(part('sliceMs'))} in ${part('slices').toFixed(0)}; ` +
+        `    där tiden gick / where that time went (medians): start-up ${fmt(part('startupMs'))} (of which the import ${fmt(part('importMs'))}); ` +
+          `lexicons compiled in the page ${fmt(part('lexiconMs'))}; labelling slices ${fmt(part('sliceMs'))} in ${part('slices').toFixed(0)}; ` +
+          `${part('classifyRequests').toFixed(0)} requests to classify, the slowest answered in ${fmt(part('slowestAnswerMs'))}; ` +
           `placing frames ${part('placingFrames').toFixed(0)}, ${fmt(part('placingFrameMs'))} in all (the rest: the page's own tasks and frames)`,
       );
     }

@@ -37,7 +37,7 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
 }
 
 describe('a content script starting', () => {
-  it('imports both scripts in a later task, then starts its family with the classifier', async () => {
+  it('imports the labelling in a later task and starts its family; the classifier only when asked', async () => {
     const start = vi.fn<LabellingApi['start']>(async () => {});
     const { events, ctx, options } = setup(async (world, file) => {
       if (file === LABELLING_MODULE.file) publish(world, LABELLING_MODULE, { start });
@@ -45,13 +45,15 @@ describe('a content script starting', () => {
         publish(world, CLASSIFIER_MODULE, { classify, prepareClassifierStep });
     });
     await bootLabelling(ctx, 'youtube', options);
-    expect(events).toEqual(['next task', 'read settings', 'import /classifier.js', 'import /labelling.js']);
+    // The background classifies: /classifier.js is not imported unless the labelling asks for it.
+    expect(events).toEqual(['next task', 'read settings', 'import /labelling.js']);
     expect(start).toHaveBeenCalledTimes(1);
     const [startedCtx, family, early] = start.mock.calls[0] ?? [];
     expect(startedCtx).toBe(ctx);
     expect(family).toBe('youtube');
-    expect((await early?.classifier)?.classify('Tack!').category).toBe(classify('Tack!').category);
     expect(await early?.storedSettings).toEqual({ settings: { language: 'en' } });
+    expect((await early?.loadClassifier())?.classify('Tack!').category).toBe(classify('Tack!').category);
+    expect(events.at(-1)).toBe('import /classifier.js');
   });
 
   it('shows one notice and logs why when the labelling cannot be imported', async () => {

@@ -1,6 +1,6 @@
 /**
- * What a content script in the manifest does: import the labelling and the classifier
- * (lib/content/world-modules.ts) and start labelling the page's family. Kept small, since all
+ * What a content script in the manifest does: import the labelling (lib/content/world-modules.ts)
+ * and start labelling the page's family. Kept small, since all
  * of it is compiled on the page's main thread.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -45,10 +45,7 @@ export async function bootLabelling(
   if (ctx.isInvalid) return;
   mark('modules-requested');
   const storedSettings = options.readStoredSettings();
-  const classifier = loadWorldModule(scope, CLASSIFIER_MODULE, importScript);
-  // Both are the labelling's to report, the classifier in the moderator's language.
-  storedSettings.catch(() => {});
-  classifier.catch(() => {});
+  storedSettings.catch(() => {}); // the labelling's to report
   let labelling: LabellingApi;
   try {
     labelling = await loadWorldModule(scope, LABELLING_MODULE, importScript);
@@ -59,7 +56,10 @@ export async function bootLabelling(
     return;
   }
   if (ctx.isInvalid) return;
-  await labelling.start(ctx, family, { classifier, storedSettings });
+  await labelling.start(ctx, family, {
+    storedSettings,
+    loadClassifier: () => loadWorldModule(scope, CLASSIFIER_MODULE, importScript),
+  });
 }
 
 /**

@@ -53,6 +53,9 @@ const fakeClassify = (text: string): Classification => ({
   confidence: 1,
 });
 
+/** Classifies at once, as a classifier in the content script's own world would. */
+const classifyAll = (texts: readonly string[]) => texts.map(fakeClassify);
+
 function comment(id: string, text: string): string {
   return `<div class="c" data-id="${id}"><span class="who">A ${id}</span><p class="t">${text}</p></div>`;
 }
@@ -67,7 +70,7 @@ function setup(overrides: Partial<LabellerOptions> = {}) {
   const labeller = createLabeller({
     adapters: [toyAdapter],
     document,
-    classify: fakeClassify,
+    classify: classifyAll,
     renderer: {
       render: (_host, model) => rendered.push(model),
       unmount: () => {},
@@ -283,7 +286,7 @@ describe('the labeller', () => {
     const labeller = createLabeller({
       adapters: [toyAdapter],
       document,
-      classify: fakeClassify,
+      classify: classifyAll,
       renderer: { render: (host) => renderedInPage.push(host.isConnected), unmount: () => {} },
       placeChunk: 40,
     });
@@ -305,13 +308,13 @@ describe('the labeller', () => {
     const labeller = createLabeller({
       adapters: [toyAdapter],
       document,
-      classify: (text) => {
-        clock += 30; // each comment takes longer than a slice's budget
-        return fakeClassify(text);
-      },
+      classify: classifyAll,
       renderer: {
-        // Runs when the slice that labelled this comment has ended, before the next begins.
-        render: () => queueMicrotask(() => inPageAfterSlice.push(labels().length)),
+        render: () => {
+          clock += 30; // each label takes longer than a slice's budget
+          // Runs when the slice that labelled this comment has ended, before the next begins.
+          queueMicrotask(() => inPageAfterSlice.push(labels().length));
+        },
         unmount: () => {},
       },
     });
@@ -345,5 +348,136 @@ describe('the labeller', () => {
     await settle();
     expect(labels()).toEqual([]);
     labeller.stop();
+  });
+});
+
+/** A classifier that answers when the test says so, as the background does. */
+function laterClassifier() {
+  const requests: { texts: readonly string[]; answer(classify?: typeof fakeClassify): void; fail(): void }[] =
+    [];
+  const classify = (texts: readonly string[]) =>
+    new Promise<Classification[]>((resolve, reject) => {
+      requests.push({
+        texts,
+        answer: (by = fakeClassify) => resolve(texts.map(by)),
+        fail: () => reject(new Error('the background refused')),
+      });
+    });
+  return { classify, requests };
+}
+
+describe('the labeller, with a classifier that answers later', () => {
+  afterEach(() => {
+    for (const labeller of started.splice(0)) labeller.stop();
+  });
+
+  beforeEach(() => {
+    setUrl('https://blogg.example.se/toy/1');
+    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}${comment('3', 'Bra jobbat')}</section>`;
+  });
+
+  it('labels nothing until the answer comes, then every comment, asking for each text once', async () => {
+    const later = laterClassifier();
+    const { labeller, statuses } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    expect(labels()).toEqual([]);
+    expect(later.requests.map((request) => request.texts)).toEqual([['Bra jobbat', 'Varför?']]);
+    later.requests[0]?.answer();
+    await settle();
+    expect(labels()).toEqual([
+      { id: '1', category: 'praise', flags: '', inside: '1' },
+      { id: '2', category: 'question', flags: '', inside: '2' },
+      { id: '3', category: 'praise', flags: '', inside: '3' },
+    ]);
+    expect(statuses.at(-1)).toMatchObject({ labelled: 3 });
+  });
+
+  it('takes a recycled element’s old label away at once, and labels a comment it knows without asking', async () => {
+    const later = laterClassifier();
+    const { labeller } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    later.requests[0]?.answer();
+    await settle();
+    const first = document.querySelector('div.c') as HTMLElement;
+    first.setAttribute('data-id', '9');
+    (first.querySelector('.t') as HTMLElement).textContent = 'fan';
+    await settle();
+    expect(labels().map((label) => label.id)).toEqual(['2', '3']); // never 1's label on comment 9
+    expect(later.requests[1]?.texts).toEqual(['fan']);
+    later.requests[1]?.answer();
+    await settle();
+    expect(labels()[0]).toEqual({
+      id: '9',
+      category: 'offensive_confidential',
+      flags: 'profanity',
+      inside: '9',
+    });
+
+    first.setAttribute('data-id', '1');
+    (first.querySelector('.t') as HTMLElement).textContent = 'Bra jobbat';
+    await settle();
+    expect(labels()[0]).toEqual({ id: '1', category: 'praise', flags: '', inside: '1' });
+    expect(later.requests).toHaveLength(2);
+  });
+
+  it('labels a comment edited while it waited with its new text, never the old one', async () => {
+    const later = laterClassifier();
+    const { labeller, rendered } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    (document.querySelector('div.c .t') as HTMLElement).textContent = 'fan, vad dåligt';
+    await settle();
+    expect(later.requests[1]?.texts).toEqual(['fan, vad dåligt']);
+    later.requests[0]?.answer();
+    // The labels ready go in while comment 1 waits, after a moment (placeEveryMs).
+    await vi.waitFor(() => expect(labels().map((label) => label.id)).toEqual(['2', '3']), { timeout: 2000 });
+    later.requests[1]?.answer();
+    await settle();
+    expect(labels()[0]).toEqual({
+      id: '1',
+      category: 'offensive_confidential',
+      flags: 'profanity',
+      inside: '1',
+    });
+    expect(
+      rendered.filter((model) => model.snapshot.commentId === '1').map((model) => model.snapshot.text),
+    ).toEqual(['fan, vad dåligt']);
+  });
+
+  it('does not use an answer asked for before the settings changed', async () => {
+    const later = laterClassifier();
+    const { labeller } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    labeller.refreshAll();
+    await settle();
+    expect(later.requests).toHaveLength(2);
+    later.requests[0]?.answer((text) => ({ ...fakeClassify(text), category: 'fault_report' }));
+    await settle();
+    expect(labels()).toEqual([]);
+    later.requests[1]?.answer();
+    await settle();
+    expect(labels().map((label) => label.category)).toEqual(['praise', 'question', 'praise']);
+  });
+
+  it('leaves comments whose classification failed unlabelled, says why, and labels the next ones', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const later = laterClassifier();
+    const { labeller, statuses } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    later.requests[0]?.fail();
+    await settle();
+    expect(labels()).toEqual([]);
+    expect(String(errors.mock.calls[0]?.[0])).toContain('could not be classified');
+    expect(statuses.at(-1)).toMatchObject({ labelled: 0 });
+    document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('4', 'Hej'));
+    await settle();
+    later.requests[1]?.answer();
+    await settle();
+    expect(labels().map((label) => label.id)).toEqual(['4']);
+    errors.mockRestore();
   });
 });

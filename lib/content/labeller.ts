@@ -48,7 +48,12 @@ export interface PageStatus {
 export interface LabellerOptions {
   adapters: readonly PlatformAdapter[];
   document: Document;
-  classify: (text: string) => Classification;
+  /**
+   * Classifies texts, one classification each in order: at once (an array), or later (a
+   * promise: the background classifies for content scripts). Comments wait, unlabelled, for
+   * their classification, while the labeller reads on; a text classified once is not asked again.
+   */
+  classify: (texts: readonly string[]) => readonly Classification[] | Promise<readonly Classification[]>;
   renderer: LabelRenderer;
   /** Called when the page's counts change (debounced by the caller if needed). */
   onStatus?: (status: PageStatus) => void;
@@ -84,6 +89,13 @@ const VISIBLE_MAX = 60;
 const FRAME_WAIT_MAX_MS = 200;
 /** More new labels than this go in without waiting for more: the page is not loading in small batches. */
 const COALESCE_MAX_LABELS = 200;
+/** Classifications remembered by text, so that a re-rendered or recycled comment is not asked again. */
+const KNOWN_MAX = 5000;
+
+/** A comment read and waiting for its classification (compared by identity: a comment read again waits anew). */
+interface Awaiting {
+  snapshot: CommentSnapshot;
+}
 
 interface Mounted {
   host: HTMLElement;
@@ -152,6 +164,20 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let layoutProblemShown = false;
   let lastStatusKey = '';
   let stopped = false;
+  /** Comments read whose classification has been asked for, or is about to be. */
+  const awaiting = new Map<Element, Awaiting>();
+  /** Texts read in this slice and not asked for yet: they are asked for together at its end. */
+  const toAsk = new Set<string>();
+  /** Texts asked for and not answered yet. */
+  const asked = new Set<string>();
+  /** Comments whose classification came, labelled in the next slice before anything else is read. */
+  const answered = new Map<Element, { entry: Awaiting; classification: Classification }>();
+  /** Classifications by text, so that a re-rendered or recycled comment is labelled without asking. */
+  const known = new Map<string, Classification>();
+  /** Answers to questions asked before the settings changed (or the labeller stopped) are not used. */
+  let generation = 0;
+  /** The visible-first comments' answer came: their labels go in as soon as they are done. */
+  let placeAfterAnswers = false;
 
   const measure = (name: string) => (start: number) => performance.measure(name, { start });
   const scheduler = createSliceScheduler((deadline) => processSlice(deadline), {
@@ -191,21 +217,26 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     placeReady(placeChunk);
     const ctx = page();
+    if (!labelAnswered(adapter, deadline)) return backlogLeft();
     for (const element of dirty) {
-      if (deadline()) {
-        // A long backlog: what is ready goes in now and then, not only at the end.
-        if (toPlace === 0 && unplaced.size > 0 && performance.now() - unplacedSince >= placeEveryMs)
-          toPlace = unplaced.size;
-        return true;
-      }
+      if (deadline()) return backlogLeft();
       dirty.delete(element);
       labelElement(adapter, element, ctx);
       if (urgent > 0 && --urgent === 0) {
-        toPlace = unplaced.size;
-        placeReady(placeChunk);
+        askForClassifications(true);
+        labelAnswered(adapter, () => false); // answered at once: these few go in now
       }
     }
     urgent = 0;
+    askForClassifications();
+    if (!labelAnswered(adapter, deadline)) return backlogLeft();
+    if (awaiting.size > 0) {
+      // The answers ask for the next slice; labels ready meanwhile wait for them, not for long.
+      placeLongWaiting();
+      if (toPlace > 0) return true;
+      if (unplaced.size > 0) sliceAt(unplacedSince + placeEveryMs);
+      return false;
+    }
     if (holdForMore()) return false;
     // Putting a chunk in is DOM work of its own (~20 ms for 1,000 labels on a slow machine): in
     // a spent slice it would make a long task, so it waits for the next one.
@@ -218,6 +249,109 @@ export function createLabeller(options: LabellerOptions): Labeller {
     return false;
   }
 
+  /** A slice used up with work left: what was read is asked for; on a long backlog, ready labels go in now and then. */
+  function backlogLeft(): true {
+    askForClassifications();
+    placeLongWaiting();
+    return true;
+  }
+
+  function placeLongWaiting(): void {
+    if (toPlace === 0 && unplaced.size > 0 && performance.now() - unplacedSince >= placeEveryMs)
+      toPlace = unplaced.size;
+  }
+
+  /**
+   * Asks for the classification of the texts read since the last time, in one request; an
+   * answer given at once (a classifier in this world) is ready for `labelAnswered` right away.
+   */
+  function askForClassifications(visibleFirst = false): void {
+    if (toAsk.size === 0) return;
+    const texts = [...toAsk];
+    toAsk.clear();
+    for (const text of texts) asked.add(text);
+    const askedIn = generation;
+    const askedAt = performance.now();
+    const measureAnswer = options.profile
+      ? () => performance.measure('moderera:classify', { start: askedAt, detail: texts.length })
+      : undefined;
+    let answer: ReturnType<LabellerOptions['classify']>;
+    try {
+      answer = options.classify(texts);
+    } catch (error) {
+      refused(texts, askedIn, error);
+      return;
+    }
+    if (!('then' in answer)) {
+      receive(texts, answer, askedIn, visibleFirst);
+      return;
+    }
+    answer.then(
+      (results) => {
+        measureAnswer?.();
+        receive(texts, results, askedIn, visibleFirst);
+      },
+      (error: unknown) => refused(texts, askedIn, error),
+    );
+  }
+
+  function receive(
+    texts: readonly string[],
+    results: readonly Classification[],
+    askedIn: number,
+    visibleFirst: boolean,
+  ): void {
+    if (askedIn !== generation) return; // asked again under the new settings
+    const batch = new Map<string, Classification | undefined>();
+    texts.forEach((text, i) => {
+      asked.delete(text);
+      const classification = results[i];
+      batch.set(text, classification);
+      if (classification) remember(text, classification);
+    });
+    for (const [element, entry] of awaiting) {
+      if (!batch.has(entry.snapshot.text)) continue;
+      const classification = batch.get(entry.snapshot.text);
+      if (classification) answered.set(element, { entry, classification });
+      else awaiting.delete(element);
+    }
+    if (visibleFirst) placeAfterAnswers = true;
+    scheduler.request();
+  }
+
+  /** Comments whose classification failed stay unlabelled until they change; the rest goes on. */
+  function refused(texts: readonly string[], askedIn: number, error: unknown): void {
+    console.error('Moderera: comments could not be classified', error);
+    if (askedIn !== generation) return;
+    const batch = new Set(texts);
+    for (const text of texts) asked.delete(text);
+    for (const [element, entry] of awaiting) if (batch.has(entry.snapshot.text)) awaiting.delete(element);
+    scheduler.request();
+  }
+
+  function remember(text: string, classification: Classification): void {
+    if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value as string);
+    known.set(text, classification);
+  }
+
+  /** Labels the comments whose classification came; false when the slice ran out first. */
+  function labelAnswered(active: PlatformAdapter, deadline: () => boolean): boolean {
+    for (const [element, { entry, classification }] of answered) {
+      if (deadline()) return false;
+      answered.delete(element);
+      if (awaiting.get(element) !== entry) continue; // read again since: it waits for its own answer
+      awaiting.delete(element);
+      if (dirty.has(element) || !element.isConnected) continue; // it is read again anyway
+      showLabel(active, element, entry.snapshot, classification);
+    }
+    if (placeAfterAnswers) {
+      placeAfterAnswers = false;
+      toPlace = unplaced.size;
+      placeReady(placeChunk);
+    }
+    return true;
+  }
+
   /**
    * Whether the ready labels should wait for more comments to come before going in (see
    * `coalesceMs`); if so, a slice is asked for when the wait is over.
@@ -228,9 +362,14 @@ export function createLabeller(options: LabellerOptions): Labeller {
     const now = performance.now();
     const until = Math.min(lastDirtyAt + coalesceMs, unplacedSince + coalesceMaxMs);
     if (now >= until) return false;
-    clearTimeout(holdTimer);
-    holdTimer = setTimeout(() => scheduler.request(), until - now + 1);
+    sliceAt(until);
     return true;
+  }
+
+  /** Asks for a slice at `time` (on the performance clock), instead of any asked for before. */
+  function sliceAt(time: number): void {
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(() => scheduler.request(), Math.max(0, time - performance.now()) + 1);
   }
 
   /**
@@ -361,9 +500,31 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (!element.isConnected) return;
     const snapshot = active.snapshot(element, ctx);
     if (!snapshot) {
+      awaiting.delete(element);
       if (existing) removeLabel(element, existing);
       return;
     }
+    const unchanged = existing?.commentId === snapshot.commentId && existing.text === snapshot.text;
+    const classification = unchanged ? null : known.get(snapshot.text);
+    if (unchanged || classification) {
+      awaiting.delete(element);
+      showLabel(active, element, snapshot, classification ?? null);
+      return;
+    }
+    // A recycled element must not keep the label of the comment it showed before.
+    if (existing && existing.commentId !== snapshot.commentId) removeLabel(element, existing);
+    awaiting.set(element, { snapshot });
+    if (!asked.has(snapshot.text)) toAsk.add(snapshot.text);
+  }
+
+  /** Puts the label on the comment; `classification` is null when the label's comment and text are unchanged. */
+  function showLabel(
+    active: PlatformAdapter,
+    element: Element,
+    snapshot: CommentSnapshot,
+    classification: Classification | null,
+  ): void {
+    const existing = mounted.get(element);
     const owner = ownerById.get(snapshot.commentId);
     if (
       owner &&
@@ -379,9 +540,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     // A comment that had a label (on this element or on one the site replaced) never waits.
     const putBack = existing?.commentId === snapshot.commentId || (owner !== undefined && owner !== element);
     const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
-    if (state.commentId !== snapshot.commentId || state.text !== snapshot.text) {
+    if (classification) {
       if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
-      const classification = options.classify(snapshot.text);
       writeHostData(state.host, {
         commentId: snapshot.commentId,
         platform: snapshot.platform,
@@ -411,6 +571,17 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (!element?.isConnected || !active) return null;
     const snapshot = active.snapshot(element, page());
     return snapshot?.commentId === commentId ? { element, adapter: active, snapshot } : null;
+  }
+
+  /** After the settings changed: what was classified or asked for under the old ones is not used. */
+  function forgetClassifications(): void {
+    generation++;
+    known.clear();
+    asked.clear();
+    toAsk.clear();
+    awaiting.clear();
+    answered.clear();
+    placeAfterAnswers = false;
   }
 
   function removeLabel(element: Element, state: Mounted): void {
@@ -527,6 +698,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       clearTimeout(layoutTimer);
       clearTimeout(holdTimer);
       dirty.clear();
+      forgetClassifications();
       for (const element of [...ownerById.values(), ...unplaced.keys()]) {
         const state = mounted.get(element);
         if (state) removeLabel(element, state);
@@ -565,6 +737,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
       }
     },
     refreshAll() {
+      for (const element of awaiting.keys()) dirty.add(element);
+      forgetClassifications();
       for (const element of ownerById.values()) {
         const state = mounted.get(element);
         if (state) state.text = '\u0000'; // forces re-classification of an otherwise unchanged comment

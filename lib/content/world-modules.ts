@@ -1,7 +1,7 @@
 /**
  * The content scripts in the manifest are small loaders. What they run is imported at run
- * time as two scripts of its own: `/labelling.js` (the labeller, adapters and label UI) and
- * `/classifier.js` (the classifier and its lexicons). The browser parses an imported module
+ * time as scripts of their own: `/labelling.js` (the labeller, adapters and label UI) and,
+ * only when the background cannot classify, `/classifier.js` (the classifier and its lexicons). The browser parses an imported module
  * off the main thread, where one large content script took a long task to compile on a slow
  * machine. Each script publishes what it provides on the global object of the content
  * scripts' world, which the page never sees, under a symbol: a string key could be shadowed
@@ -20,9 +20,13 @@ export type PageFamily = 'facebook' | 'youtube' | 'blog';
 
 /** What the loader starts before the labelling is there, so that none of it waits for that. */
 export interface EarlyWork {
-  classifier: Promise<ClassifierApi>;
   /** The storage read of the settings (parsed by the labelling). */
   storedSettings: Promise<Record<string, unknown>>;
+  /**
+   * Imports the classifier into this world. The background classifies for content scripts
+   * (lib/content/classify-client.ts): this is only for when it cannot.
+   */
+  loadClassifier(): Promise<ClassifierApi>;
 }
 
 export interface LabellingApi {

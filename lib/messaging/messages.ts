@@ -4,12 +4,17 @@
  */
 import { z } from 'zod';
 import { captureCommentSchema } from '../capture/messages';
+import { MAX_CLASSIFY_BATCH } from '../classifier/schema';
 import { PLATFORM_IDS } from '../platforms/types';
+import { FLAG_IDS } from '../policy/labels';
 import { seenQuestionSchema } from '../questions/questions';
 import { registerRequestSchema, removalOutcomeSchema } from '../register/messages';
 
 const platformId = z.enum(PLATFORM_IDS);
 const count = z.number().int().min(0).max(1_000_000);
+
+/** Longer than any platform allows a comment to be (WordPress: 65,525 bytes). */
+const MAX_COMMENT_CHARS = 200_000;
 
 /** Messages a content script sends to the background. */
 export const contentToBackground = z.discriminatedUnion('type', [
@@ -23,6 +28,14 @@ export const contentToBackground = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('content.openOptions') }).strict(),
+  /** Comment texts to classify, with the user's own words; the reply is one classification each. */
+  z
+    .object({
+      type: z.literal('content.classify'),
+      texts: z.array(z.string().max(MAX_COMMENT_CHARS)).min(1).max(MAX_CLASSIFY_BATCH),
+      extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(z.string().max(100)).max(1000)),
+    })
+    .strict(),
   z
     .object({
       type: z.literal('content.questionsSeen'),

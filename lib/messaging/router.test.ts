@@ -7,6 +7,7 @@ function setup() {
   const pageStatus = vi.fn(() => ({ badge: '2' }));
   const activate = vi.fn(() => ({ activated: true }));
   const hostsChanged = vi.fn(() => ({ hosts: [] }));
+  const classifyTexts = vi.fn(() => ({ classifications: [] }));
   const route = createMessageRouter(BASE, {
     content: {
       'content.pageStatus': pageStatus,
@@ -16,6 +17,7 @@ function setup() {
       'content.captureComment': vi.fn(),
       'content.questionsSeen': vi.fn(),
       'content.questionAnswered': vi.fn(),
+      'content.classify': classifyTexts,
     },
     extensionPage: {
       'popup.activateOnTab': activate,
@@ -23,7 +25,7 @@ function setup() {
       'popup.channelShotTaken': vi.fn(),
     },
   });
-  return { route, pageStatus, activate, hostsChanged };
+  return { route, pageStatus, activate, hostsChanged, classifyTexts };
 }
 
 const fromTab = { url: 'https://www.facebook.com/tyresokommun', tab: { id: 7 } };
@@ -60,6 +62,24 @@ describe('the message router', () => {
       expect(reply.error.message).toMatch(/^Ogiltigt meddelande: /);
     }
     expect(pageStatus).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['no texts', { type: 'content.classify', texts: [], extraWords: {} }],
+    ['a text that is not a string', { type: 'content.classify', texts: ['Hej', 42], extraWords: {} }],
+    ['too many texts', { type: 'content.classify', texts: Array(2001).fill('Hej'), extraWords: {} }],
+    ['words for an unknown flag', { type: 'content.classify', texts: ['Hej'], extraWords: { spam: ['x'] } }],
+  ])('refuses a classify request with %s', async (_name, message) => {
+    const { route, classifyTexts } = setup();
+    expect(await route(message, fromTab)).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+    expect(classifyTexts).not.toHaveBeenCalled();
+  });
+
+  it('hands a valid classify request on', async () => {
+    const { route, classifyTexts } = setup();
+    const message = { type: 'content.classify', texts: ['Hej', ''], extraWords: { profanity: ['tusan'] } };
+    expect(await route(message, fromTab)).toEqual({ ok: true, data: { classifications: [] } });
+    expect(classifyTexts).toHaveBeenCalledWith(message, { tabId: 7, url: fromTab.url });
   });
 
   it('does not let a content script send what only the extension pages may', async () => {

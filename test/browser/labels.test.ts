@@ -154,7 +154,7 @@ describe('a page whose layout changed', () => {
   });
 });
 
-describe('a browser that refuses a script the content script imports', () => {
+describe('a browser that refuses a script the content script imports, or a background that cannot classify', () => {
   const dirs: string[] = [];
   const browsers: ExtensionBrowser[] = [];
 
@@ -163,8 +163,15 @@ describe('a browser that refuses a script the content script imports', () => {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The test build with only `accessible` web-accessible: the others cannot be imported. */
-  async function launchWithAccessible(accessible: string[]): Promise<ExtensionBrowser> {
+  /**
+   * The test build with only `accessible` web-accessible (the others cannot be imported) and,
+   * unless `backgroundClassifies`, a background that refuses every request to classify (it
+   * knows the message by another name, so the router refuses it as invalid).
+   */
+  async function launchAltered(
+    accessible: string[],
+    backgroundClassifies: boolean,
+  ): Promise<ExtensionBrowser> {
     const dir = mkdtempSync(join(tmpdir(), 'moderera-refused-'));
     dirs.push(dir);
     cpSync(TEST_BUILD_DIR, dir, { recursive: true });
@@ -176,6 +183,12 @@ describe('a browser that refuses a script the content script imports', () => {
       entry.resources = entry.resources.filter((file) => accessible.includes(file));
     }
     writeFileSync(manifestPath, JSON.stringify(manifest));
+    if (!backgroundClassifies) {
+      const backgroundPath = join(dir, 'background.js');
+      const background = readFileSync(backgroundPath, 'utf8');
+      expect(background).toContain('content.classify');
+      writeFileSync(backgroundPath, background.replaceAll('content.classify', 'content.classifx'));
+    }
     const opened = await launchWithExtension({ extensionDir: dir });
     browsers.push(opened);
     return opened;
@@ -185,19 +198,21 @@ describe('a browser that refuses a script the content script imports', () => {
     [
       'the labelling',
       [],
+      true,
       'Moderera kunde inte starta på den här sidan',
       'the labelling script could not be loaded',
     ],
     [
-      'the classifier',
+      'the classifier, when the background cannot classify either',
       ['labelling.js'],
+      false,
       'Moderera kunde inte läsa in sin bedömning',
       'the classifier script could not be loaded',
     ],
   ])(
     '%s: one notice says no comment is labelled, and the console says why',
-    async (_name, accessible, notice, logged) => {
-      const opened = await launchWithAccessible(accessible);
+    async (_name, accessible, backgroundClassifies, notice, logged) => {
+      const opened = await launchAltered(accessible, backgroundClassifies);
       const page = await opened.context.newPage();
       const errors: string[] = [];
       page.on('console', (message) => {
@@ -214,6 +229,20 @@ describe('a browser that refuses a script the content script imports', () => {
       await page.close();
     },
   );
+
+  it('a background that cannot classify: the page classifies, and every label is still right', async () => {
+    const opened = await launchAltered(['labelling.js', 'classifier.js'], false);
+    const page = await opened.context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(demoPage('youtube-sv').url);
+    await expectLabelsMatchPage(page, youtubeAdapter);
+    expect(warnings.join('\n')).toContain('classifying in the page instead');
+    expect(await page.locator('moderera-notice').count()).toBe(0);
+    await page.close();
+  });
 });
 
 describe('the page stays the page', () => {

@@ -1,0 +1,46 @@
+/**
+ * What a classification looks like on the wire: the background classifies for the content
+ * scripts, and a content script checks each reply before it labels anything with it. zod's
+ * "mini" API, built on first use, like the settings (content scripts load this).
+ */
+import { z } from 'zod/mini';
+import { CATEGORY_IDS, FLAG_IDS, HINT_IDS } from '../policy/labels';
+import type { Classification } from './types';
+
+/** At most this many texts are classified in one request (a content script asks per slice of work). */
+export const MAX_CLASSIFY_BATCH = 2000;
+
+function buildSchema() {
+  const offset = z.number().check(z.int(), z.nonnegative());
+  const evidence = z.object({
+    target: z.enum([...FLAG_IDS, ...CATEGORY_IDS, ...HINT_IDS]),
+    start: offset,
+    end: offset,
+    text: z.string(),
+    rule: z.string(),
+  });
+  const classification = z.object({
+    category: z.enum(CATEGORY_IDS),
+    flags: z.array(z.enum(FLAG_IDS)),
+    hints: z.array(z.enum(HINT_IDS)),
+    evidence: z.array(evidence),
+    confidence: z.number().check(z.gte(0), z.lte(1)),
+  });
+  return z.object({ classifications: z.array(classification) });
+}
+
+let schema: ReturnType<typeof buildSchema> | null = null;
+
+/** The classifications of a reply to `count` texts, or an error that says what is wrong. */
+export function parseClassifications(data: unknown, count: number): Classification[] {
+  schema ??= buildSchema();
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`unreadable classifications (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+  }
+  const { classifications } = parsed.data;
+  if (classifications.length !== count)
+    throw new Error(`${classifications.length} classifications for ${count} texts`);
+  return classifications;
+}

@@ -1,0 +1,90 @@
+/**
+ * How a content script gets its comments classified: the background classifies them, in the
+ * extension's own process, so that the page's main thread does none of it (on a page of 2,000
+ * comments that was ~150 ms of code not yet optimised, plus ~60 ms compiling the lexicons at
+ * every page load). The text stays in the browser. When the background cannot answer (it is
+ * restarting, or the extension was updated under the page), the classifier is imported into
+ * the content script and classifies here, in tasks of its own.
+ */
+import { MAX_CLASSIFY_BATCH, parseClassifications } from '../classifier/schema';
+import type { Classification, ClassifierSettings } from '../classifier/types';
+import type { ContentToBackground } from '../messaging/messages';
+import type { FlagId } from '../policy/labels';
+import { runInTasks } from './scheduler';
+import type { ClassifierApi } from './world-modules';
+
+export type ClassifyTexts = (
+  texts: readonly string[],
+  settings: ClassifierSettings,
+) => Promise<Classification[]>;
+
+export interface ClassifyClientOptions {
+  /** Sends a message to the background; resolves with its reply. */
+  send(message: ContentToBackground): Promise<unknown>;
+  /** Imports the classifier into the content script's world. */
+  loadLocal(): Promise<ClassifierApi>;
+  /** Called (with the reason) each time the background's answer is not used. */
+  onFallback?(reason: string): void;
+}
+
+export function createClassifyClient(options: ClassifyClientOptions): ClassifyTexts {
+  let local: Promise<ClassifierApi> | null = null;
+  const localClassifier = () => {
+    local ??= options.loadLocal().catch((error: unknown) => {
+      local = null; // a later batch tries again
+      throw error;
+    });
+    return local;
+  };
+
+  async function classifyChunk(texts: string[], settings: ClassifierSettings): Promise<Classification[]> {
+    try {
+      const reply = await options.send({ type: 'content.classify', texts, extraWords: wordLists(settings) });
+      return parseClassifications(replyData(reply), texts.length);
+    } catch (error) {
+      options.onFallback?.(error instanceof Error ? error.message : String(error));
+      return classifyLocally(await localClassifier(), texts, settings);
+    }
+  }
+
+  return async (texts, settings) => {
+    const chunks: Promise<Classification[]>[] = [];
+    for (let from = 0; from < texts.length; from += MAX_CLASSIFY_BATCH)
+      chunks.push(classifyChunk(texts.slice(from, from + MAX_CLASSIFY_BATCH), settings));
+    return (await Promise.all(chunks)).flat();
+  };
+}
+
+type ClassifyMessage = Extract<ContentToBackground, { type: 'content.classify' }>;
+
+function wordLists(settings: ClassifierSettings): ClassifyMessage['extraWords'] {
+  const lists: ClassifyMessage['extraWords'] = {};
+  for (const [flag, words] of Object.entries(settings.extraWords ?? {}) as [FlagId, readonly string[]][])
+    lists[flag] = [...words];
+  return lists;
+}
+
+/** The data of a background reply (`Reply` in lib/messaging/messages.ts), or its error thrown. */
+function replyData(reply: unknown): unknown {
+  if (typeof reply !== 'object' || reply === null || !('ok' in reply))
+    throw new Error('the background gave no reply');
+  if (reply.ok === true && 'data' in reply) return reply.data;
+  const error = 'error' in reply ? (reply.error as { message?: unknown } | null) : null;
+  throw new Error(`the background refused: ${String(error?.message ?? 'no reason given')}`);
+}
+
+/** Classifies in the content script, a few texts per task, compiling the lexicons first. */
+async function classifyLocally(
+  classifier: ClassifierApi,
+  texts: readonly string[],
+  settings: ClassifierSettings,
+): Promise<Classification[]> {
+  const out: Classification[] = [];
+  if (texts.length === 0) return out;
+  await runInTasks(() => {
+    if (classifier.prepareClassifierStep(settings)) return true;
+    out.push(classifier.classify(texts[out.length] as string, settings));
+    return out.length < texts.length;
+  });
+  return out;
+}
