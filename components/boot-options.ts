@@ -1,6 +1,7 @@
 import { browser, type PublicPath } from 'wxt/browser';
 import type { BootOptions } from '../lib/content/boot';
 import { nextTask } from '../lib/content/scheduler';
+import type { ContentToBackground } from '../lib/messaging/messages';
 import { SETTINGS_KEY } from '../lib/settings/key';
 import { LABEL_CSS } from './label-styles';
 
@@ -14,6 +15,11 @@ export function contentScriptBoot(): BootOptions {
     importScript: (file) =>
       import(/* @vite-ignore */ `${browser.runtime.getURL(file as PublicPath)}?instance=${instance}`),
     readStoredSettings: () => browser.storage.local.get(SETTINGS_KEY),
+    prepareClassifier: () => {
+      const message: ContentToBackground = { type: 'content.prepareClassifier' };
+      // Only a head start: were the background away, the first request to classify wakes it.
+      browser.runtime.sendMessage(message).catch(() => {});
+    },
     scope: globalThis,
     document,
     nextTask,

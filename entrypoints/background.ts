@@ -4,7 +4,7 @@ import { createCapturer } from '../lib/capture/capturer';
 import { cropPngInWorker } from '../lib/capture/image';
 import { screenshotsAllowed } from '../lib/capture/permission';
 import { channelsDue, reminderTitle } from '../lib/channels/reminder';
-import { classifyBatch } from '../lib/classifier/batch';
+import { classifyBatch, warmClassifier } from '../lib/classifier/batch';
 import { syncUserBlogScript } from '../lib/hosts/registration';
 import { createMessageRouter } from '../lib/messaging/router';
 import { markAnswered, rememberQuestions } from '../lib/questions/questions';
@@ -90,6 +90,10 @@ export default defineBackground(() => {
       },
       // The classifier runs here, off the page's main thread (and stays compiled and warm between
       // pages while the worker lives); a content script classifies locally only if this fails.
+      'content.prepareClassifier': () => {
+        warmClassifier();
+        return { ready: true };
+      },
       'content.classify': (message) => ({
         classifications: classifyBatch(message.texts, message.extraWords),
       }),

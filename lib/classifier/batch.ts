@@ -3,7 +3,8 @@
  * user's words, and the classifier remembers compiled words by the object that holds them: so
  * equal words are kept as one object here, and compiled once while the background lives.
  */
-import { classify } from './index';
+import { classify, prepareClassifier } from './index';
+import { CUE_TABLES, FLAG_LEXICONS } from './lexicon';
 import type { Classification, ClassifierSettings } from './types';
 
 type ExtraWords = NonNullable<ClassifierSettings['extraWords']>;
@@ -24,4 +25,19 @@ function sharedWordList(extraWords: ExtraWords): ExtraWords {
 export function classifyBatch(texts: readonly string[], extraWords: ExtraWords = {}): Classification[] {
   const settings: ClassifierSettings = { extraWords: sharedWordList(extraWords) };
   return texts.map((text) => classify(text, settings));
+}
+
+let warm = false;
+
+/**
+ * Gets the classifier ready for a page whose content script has just started: compiles the
+ * lexicons and classifies their own example comments, so that the page's comments meet
+ * compiled lexicons and code the engine has already optimised. Once while the background lives.
+ */
+export function warmClassifier(): void {
+  if (warm) return;
+  warm = true;
+  prepareClassifier();
+  for (const file of [...FLAG_LEXICONS, ...CUE_TABLES])
+    for (const entry of file.entries) classify(entry.example);
 }

@@ -24,6 +24,7 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
       events.push('next task');
     },
     noticeCss: '.notice { position: fixed; }',
+    prepareClassifier: () => events.push('prepare classifier'),
     readStoredSettings: async () => {
       events.push('read settings');
       return { settings: { language: 'en' } };
@@ -46,7 +47,7 @@ describe('a content script starting', () => {
     });
     await bootLabelling(ctx, 'youtube', options);
     // The background classifies: /classifier.js is not imported unless the labelling asks for it.
-    expect(events).toEqual(['next task', 'read settings', 'import /labelling.js']);
+    expect(events).toEqual(['next task', 'prepare classifier', 'read settings', 'import /labelling.js']);
     expect(start).toHaveBeenCalledTimes(1);
     const [startedCtx, family, early] = start.mock.calls[0] ?? [];
     expect(startedCtx).toBe(ctx);

@@ -19,6 +19,8 @@ export interface BootOptions {
   importScript(file: string): Promise<unknown>;
   /** Starts reading the stored settings. */
   readStoredSettings(): Promise<Record<string, unknown>>;
+  /** Tells the background, which classifies for content scripts, to get ready (no answer awaited). */
+  prepareClassifier(): void;
   /** The global object of the content scripts' world. */
   scope: object;
   document: Document;
@@ -44,6 +46,7 @@ export async function bootLabelling(
   await options.nextTask();
   if (ctx.isInvalid) return;
   mark('modules-requested');
+  options.prepareClassifier();
   const storedSettings = options.readStoredSettings();
   storedSettings.catch(() => {}); // the labelling's to report
   let labelling: LabellingApi;

@@ -28,6 +28,8 @@ export const contentToBackground = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('content.openOptions') }).strict(),
+  /** A content script has started: the classifier gets ready for its comments. */
+  z.object({ type: z.literal('content.prepareClassifier') }).strict(),
   /** Comment texts to classify, with the user's own words; the reply is one classification each. */
   z
     .object({

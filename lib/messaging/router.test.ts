@@ -18,6 +18,7 @@ function setup() {
       'content.questionsSeen': vi.fn(),
       'content.questionAnswered': vi.fn(),
       'content.classify': classifyTexts,
+      'content.prepareClassifier': vi.fn(),
     },
     extensionPage: {
       'popup.activateOnTab': activate,
