@@ -3,7 +3,7 @@ import type { Classification, Evidence } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
-import type { CommentSnapshot } from '../lib/platforms/types';
+import type { CommentIdentity, CommentSnapshot } from '../lib/platforms/types';
 import {
   CATEGORY_TEXT,
   type CategoryId,
@@ -37,13 +37,11 @@ export interface LabelProps extends LabelModel {
   language: Language;
 }
 
-export function Label({ snapshot, classification, language }: LabelProps) {
+export function Label({ comment, classification, details, language }: LabelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const context = useContext(LabelContextValue);
-  const [registered, setRegistered] = useState(
-    context.registrations.get(snapshot.commentId)?.shortId ?? null,
-  );
+  const [registered, setRegistered] = useState(context.registrations.get(comment.commentId)?.shortId ?? null);
   const { category, flags, hints } = classification;
   const flagNames = flags.map((flag) => FLAG_TEXT[flag][language].short);
   const ariaLabel = t(language, 'labelAria', {
@@ -91,7 +89,8 @@ export function Label({ snapshot, classification, language }: LabelProps) {
       {open && (
         <Panel
           anchor={badge.current}
-          snapshot={snapshot}
+          comment={comment}
+          details={details}
           classification={classification}
           language={language}
           onClose={close}
@@ -104,15 +103,21 @@ export function Label({ snapshot, classification, language }: LabelProps) {
 
 interface PanelProps {
   anchor: HTMLElement | null;
-  snapshot: CommentSnapshot;
+  comment: CommentIdentity;
+  details: () => CommentSnapshot | null;
   classification: Classification;
   language: Language;
   onClose: () => void;
   onRegistered: (shortId: string) => void;
 }
 
-function Panel({ anchor, snapshot, classification, language, onClose, onRegistered }: PanelProps) {
-  const { text, authorName: author } = snapshot;
+function Panel({ anchor, comment, details, classification, language, onClose, onRegistered }: PanelProps) {
+  // Read once, as the panel opens; the text is the one classified, which the evidence points into.
+  const [snapshot] = useState(() => {
+    const found = details();
+    return found && { ...found, text: comment.text };
+  });
+  const { text } = comment;
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);
   const { category, flags, hints, evidence } = classification;
@@ -171,21 +176,28 @@ function Panel({ anchor, snapshot, classification, language, onClose, onRegister
           ))}
       </ul>
       <h3>
-        {t(language, 'commentText')} – {author}
+        {t(language, 'commentText')}
+        {snapshot && ` – ${snapshot.authorName}`}
       </h3>
       <p class="text">
         {segmentsOf(text, evidence).map((segment, index) =>
           segment.highlighted ? <mark key={index}>{segment.text}</mark> : segment.text,
         )}
       </p>
-      <ReplySection snapshot={snapshot} classification={classification} />
-      <RemoveSection
-        commentId={snapshot.commentId}
-        classification={classification}
-        onRegistered={onRegistered}
-      />
-      {(category === 'fault_report' || category === 'question') && (
-        <ForwardSection snapshot={snapshot} kind={category} />
+      {snapshot ? (
+        <>
+          <ReplySection snapshot={snapshot} classification={classification} />
+          <RemoveSection
+            commentId={snapshot.commentId}
+            classification={classification}
+            onRegistered={onRegistered}
+          />
+          {(category === 'fault_report' || category === 'question') && (
+            <ForwardSection snapshot={snapshot} kind={category} />
+          )}
+        </>
+      ) : (
+        <p role="status">{t(language, 'panelGone')}</p>
       )}
     </div>
   );

@@ -17,6 +17,9 @@ const snapshot = sampleSnapshot({
   text: 'Fan vad dåligt, varför är vägen inte lagad?',
 });
 
+const comment = { platform: snapshot.platform, commentId: snapshot.commentId, text: snapshot.text };
+const details = () => snapshot;
+
 function classification(overrides: Partial<Classification>): Classification {
   return { category: 'praise', flags: [], hints: [], evidence: [], confidence: 1, ...overrides };
 }
@@ -70,7 +73,12 @@ describe('the closed badge in plain DOM', () => {
     const viaPreact = document.createElement('div');
     render(
       <LabelContextValue.Provider value={context}>
-        <Label snapshot={snapshot} classification={classification(look)} language={language} />
+        <Label
+          comment={comment}
+          details={details}
+          classification={classification(look)}
+          language={language}
+        />
       </LabelContextValue.Provider>,
       viaPreact,
     );
@@ -82,7 +90,7 @@ describe('the closed badge in plain DOM', () => {
 });
 
 describe('the label renderer', () => {
-  const model: LabelModel = { snapshot, classification: classification({ category: 'question' }) };
+  const model: LabelModel = { comment, details, classification: classification({ category: 'question' }) };
 
   function mounted() {
     const host = document.createElement('moderera-label');
@@ -124,13 +132,14 @@ describe('the label renderer', () => {
 
   it('re-renders a closed label in place and an opened one through Preact', async () => {
     const { root, renderer, badge, host } = mounted();
-    renderer.render(host, { snapshot, classification: classification({ category: 'praise' }) });
+    renderer.render(host, { comment, details, classification: classification({ category: 'praise' }) });
     expect(badge().className).toBe('badge cat-praise');
     expect(root.querySelectorAll('button.badge')).toHaveLength(1);
     badge().click();
     await tick();
     renderer.render(host, {
-      snapshot: { ...snapshot, commentId: 'UgzOther000000000000AaABAg' },
+      comment: { ...comment, commentId: 'UgzOther000000000000AaABAg' },
+      details,
       classification: classification({ category: 'fault_report' }),
     });
     await tick();
@@ -138,6 +147,42 @@ describe('the label renderer', () => {
     expect(root.querySelectorAll('button.badge')).toHaveLength(1);
     renderer.unmount(host);
     expect(root.querySelector('button')).toBeNull();
+    host.remove();
+  });
+
+  it('reads the comment’s details when the panel opens, and says so when it is gone', async () => {
+    let reads = 0;
+    let onPage = true;
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const renderer = createLabelRenderer(() => contextWith('sv'));
+    const badge = () => root.querySelector('[data-action="open-panel"]') as HTMLButtonElement;
+    renderer.render(host, {
+      comment,
+      classification: classification({ category: 'question' }),
+      details: () => {
+        reads++;
+        return onPage ? { ...snapshot, authorName: '@anna.now' } : null;
+      },
+    });
+    expect(reads).toBe(0);
+    badge().click();
+    await tick();
+    expect(reads).toBe(1);
+    const panel = root.querySelector('[role="dialog"]');
+    expect(panel?.textContent).toContain('@anna.now');
+    expect(panel?.querySelector('[data-action="register-only"]')).not.toBeNull();
+    badge().click(); // closed
+    await tick();
+    onPage = false;
+    badge().click();
+    await tick();
+    const gone = root.querySelector('[role="dialog"]');
+    expect(gone?.querySelector('[role="status"]')?.textContent).toContain('visas inte längre på sidan');
+    expect(gone?.querySelector('[data-action="register-only"]')).toBeNull();
+    expect(gone?.textContent).toContain(snapshot.text);
+    renderer.unmount(host);
     host.remove();
   });
 });

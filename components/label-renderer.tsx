@@ -42,7 +42,7 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
     const value = context();
     render(
       <LabelContextValue.Provider value={value}>
-        <Label key={model.snapshot.commentId} {...model} language={value.settings.language} />
+        <Label key={model.comment.commentId} {...model} language={value.settings.language} />
       </LabelContextValue.Provider>,
       mountPoint(root, adopt),
     );
@@ -59,7 +59,7 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
 
   function badgeFor(doc: Document, model: LabelModel, value: LabelContext): HTMLElement {
     const language = value.settings.language;
-    const registered = value.registrations.get(model.snapshot.commentId)?.shortId ?? null;
+    const registered = value.registrations.get(model.comment.commentId)?.shortId ?? null;
     if (registered) return closedBadge(doc, model.classification, language, registered);
     const { category, flags, hints } = model.classification;
     const look = `${language} ${category} ${flags.join(',')} ${hints.join(',')}`;

@@ -163,7 +163,10 @@ function reportingQuestions(
 ): LabelRenderer {
   return {
     render(host, model) {
-      questions.seen(model.snapshot, model.classification);
+      if (model.classification.category === 'question') {
+        const snapshot = model.details();
+        if (snapshot) questions.seen(snapshot, model.classification);
+      }
       renderer.render(host, model);
     },
     unmount: (host) => renderer.unmount(host),

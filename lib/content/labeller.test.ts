@@ -442,7 +442,7 @@ describe('the labeller, with a classifier that answers later', () => {
       inside: '1',
     });
     expect(
-      rendered.filter((model) => model.snapshot.commentId === '1').map((model) => model.snapshot.text),
+      rendered.filter((model) => model.comment.commentId === '1').map((model) => model.comment.text),
     ).toEqual(['fan, vad dåligt']);
   });
 
@@ -479,5 +479,45 @@ describe('the labeller, with a classifier that answers later', () => {
     await settle();
     expect(labels().map((label) => label.id)).toEqual(['4']);
     errors.mockRestore();
+  });
+});
+
+describe('the labeller, with an adapter that identifies comments cheaply', () => {
+  afterEach(() => {
+    for (const labeller of started.splice(0)) labeller.stop();
+  });
+
+  beforeEach(() => {
+    setUrl('https://blogg.example.se/toy/1');
+    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
+  });
+
+  it('labels from ids and texts alone, and reads the whole snapshot only when asked, of the comment shown now', async () => {
+    const snapshot = vi.fn(toyAdapter.snapshot);
+    const adapter: PlatformAdapter = {
+      ...toyAdapter,
+      snapshot,
+      identify: (element) => {
+        const id = element.getAttribute('data-id');
+        return id
+          ? { platform: 'wordpress', commentId: id, text: element.querySelector('.t')?.textContent ?? '' }
+          : null;
+      },
+    };
+    const { labeller, rendered } = setup({ adapters: [adapter] });
+    labeller.start();
+    await settle();
+    expect(labels().map((label) => [label.id, label.category])).toEqual([
+      ['1', 'praise'],
+      ['2', 'question'],
+    ]);
+    expect(snapshot).not.toHaveBeenCalled();
+    const first = rendered.find((model) => model.comment.commentId === '1');
+    expect(first?.details()).toMatchObject({ commentId: '1', authorName: 'A 1', text: 'Bra jobbat' });
+    // The site reuses the element for another comment: the old label's details are gone.
+    const element = document.querySelector('div.c') as HTMLElement;
+    element.setAttribute('data-id', '9');
+    (element.querySelector('.who') as HTMLElement).textContent = 'A 9';
+    expect(first?.details()).toBeNull();
   });
 });

@@ -16,6 +16,7 @@
  */
 import type { Classification } from '../classifier';
 import type {
+  CommentIdentity,
   CommentSnapshot,
   LabelSlot,
   PageContext,
@@ -29,8 +30,15 @@ import { createPageMemo } from './page-memo';
 import { createSliceScheduler } from './scheduler';
 
 export interface LabelModel {
-  snapshot: CommentSnapshot;
+  /** The comment's id and the text that was classified. */
+  comment: CommentIdentity;
   classification: Classification;
+  /**
+   * The whole snapshot (author, time, permalink …) of the comment as the page shows it now, read
+   * when someone needs it, since labelling a long page reads only ids and texts; null when the
+   * comment is no longer on the page.
+   */
+  details(): CommentSnapshot | null;
 }
 
 export interface LabelRenderer {
@@ -94,7 +102,7 @@ const KNOWN_MAX = 5000;
 
 /** A comment read and waiting for its classification (compared by identity: a comment read again waits anew). */
 interface Awaiting {
-  snapshot: CommentSnapshot;
+  comment: CommentIdentity;
 }
 
 interface Mounted {
@@ -310,8 +318,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
       if (classification) remember(text, classification);
     });
     for (const [element, entry] of awaiting) {
-      if (!batch.has(entry.snapshot.text)) continue;
-      const classification = batch.get(entry.snapshot.text);
+      if (!batch.has(entry.comment.text)) continue;
+      const classification = batch.get(entry.comment.text);
       if (classification) answered.set(element, { entry, classification });
       else awaiting.delete(element);
     }
@@ -325,7 +333,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (askedIn !== generation) return;
     const batch = new Set(texts);
     for (const text of texts) asked.delete(text);
-    for (const [element, entry] of awaiting) if (batch.has(entry.snapshot.text)) awaiting.delete(element);
+    for (const [element, entry] of awaiting) if (batch.has(entry.comment.text)) awaiting.delete(element);
     scheduler.request();
   }
 
@@ -342,7 +350,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       if (awaiting.get(element) !== entry) continue; // read again since: it waits for its own answer
       awaiting.delete(element);
       if (dirty.has(element) || !element.isConnected) continue; // it is read again anyway
-      showLabel(active, element, entry.snapshot, classification);
+      showLabel(active, element, entry.comment, classification);
     }
     if (placeAfterAnswers) {
       placeAfterAnswers = false;
@@ -498,39 +506,39 @@ export function createLabeller(options: LabellerOptions): Labeller {
   function labelElement(active: PlatformAdapter, element: Element, ctx: PageContext): void {
     const existing = mounted.get(element);
     if (!element.isConnected) return;
-    const snapshot = active.snapshot(element, ctx);
-    if (!snapshot) {
+    const comment = active.identify ? active.identify(element, ctx) : active.snapshot(element, ctx);
+    if (!comment) {
       awaiting.delete(element);
       if (existing) removeLabel(element, existing);
       return;
     }
-    const unchanged = existing?.commentId === snapshot.commentId && existing.text === snapshot.text;
-    const classification = unchanged ? null : known.get(snapshot.text);
+    const unchanged = existing?.commentId === comment.commentId && existing.text === comment.text;
+    const classification = unchanged ? null : known.get(comment.text);
     if (unchanged || classification) {
       awaiting.delete(element);
-      showLabel(active, element, snapshot, classification ?? null);
+      showLabel(active, element, comment, classification ?? null);
       return;
     }
     // A recycled element must not keep the label of the comment it showed before.
-    if (existing && existing.commentId !== snapshot.commentId) removeLabel(element, existing);
-    awaiting.set(element, { snapshot });
-    if (!asked.has(snapshot.text)) toAsk.add(snapshot.text);
+    if (existing && existing.commentId !== comment.commentId) removeLabel(element, existing);
+    awaiting.set(element, { comment });
+    if (!asked.has(comment.text)) toAsk.add(comment.text);
   }
 
   /** Puts the label on the comment; `classification` is null when the label's comment and text are unchanged. */
   function showLabel(
     active: PlatformAdapter,
     element: Element,
-    snapshot: CommentSnapshot,
+    comment: CommentIdentity,
     classification: Classification | null,
   ): void {
     const existing = mounted.get(element);
-    const owner = ownerById.get(snapshot.commentId);
+    const owner = ownerById.get(comment.commentId);
     if (
       owner &&
       owner !== element &&
       owner.isConnected &&
-      mounted.get(owner)?.commentId === snapshot.commentId
+      mounted.get(owner)?.commentId === comment.commentId
     ) {
       if (existing) removeLabel(element, existing);
       return; // the same comment rendered twice: one label is enough
@@ -538,22 +546,29 @@ export function createLabeller(options: LabellerOptions): Labeller {
     const slot = active.labelSlot(element);
     if (!slot) return;
     // A comment that had a label (on this element or on one the site replaced) never waits.
-    const putBack = existing?.commentId === snapshot.commentId || (owner !== undefined && owner !== element);
+    const putBack = existing?.commentId === comment.commentId || (owner !== undefined && owner !== element);
     const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
     if (classification) {
       if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
       writeHostData(state.host, {
-        commentId: snapshot.commentId,
-        platform: snapshot.platform,
+        commentId: comment.commentId,
+        platform: comment.platform,
         category: classification.category,
         flags: classification.flags,
       });
-      options.renderer.render(state.host, { snapshot, classification });
-      state.commentId = snapshot.commentId;
-      state.text = snapshot.text;
+      // Set before the renderer runs: a question's details are read as it is rendered.
+      ownerById.set(comment.commentId, element);
+      const { commentId } = comment;
+      options.renderer.render(state.host, {
+        comment,
+        classification,
+        details: () => locate(commentId)?.snapshot ?? null,
+      });
+      state.commentId = comment.commentId;
+      state.text = comment.text;
       state.category = classification.category;
     }
-    ownerById.set(snapshot.commentId, element);
+    ownerById.set(comment.commentId, element);
     mounted.set(element, state);
     if (isPlaced(state.host, slot)) {
       unplaced.delete(element);

@@ -10,6 +10,7 @@ import { elementText } from './dom-text';
 import { fail, isDisabled, isShown, matchesText, normalised, pressEscape, shownSet } from './native-controls';
 import { dispatchPointerClick, typeIntoContentEditable, waitForElement } from './native-input';
 import {
+  type CommentIdentity,
   type CommentSnapshot,
   type LabelSlot,
   type PageContext,
@@ -312,13 +313,26 @@ function channelName(document: Document, channelPath: string): string | null {
   return null;
 }
 
-function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
+/** What `identify` and `snapshot` both read: null where the element is not a complete comment. */
+function readComment(element: Element) {
   if (!element.matches(S.comment)) return null;
   const ids = commentIds(element);
   if (!ids) return null;
   const text = textContainer(element);
   const author = authorLink(element, text);
   if (!author) return null;
+  return { ids, text, author, body: text ? elementText(text, { skip: skipInText }) : '' };
+}
+
+function identify(element: Element): CommentIdentity | null {
+  const comment = readComment(element);
+  return comment && { platform: 'facebook', commentId: comment.ids.commentId, text: comment.body };
+}
+
+function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
+  const comment = readComment(element);
+  if (!comment) return null;
+  const { ids, text, author } = comment;
   const fromComment = facebookPostInfo(ids.url);
   const post = fromComment.postUrl ? fromComment : facebookPostInfo(page.url);
   const postedRaw = elementText(ids.link);
@@ -328,7 +342,7 @@ function snapshot(element: Element, page: PageContext): CommentSnapshot | null {
     permalink: stripTracking(ids.url),
     authorName: author.name,
     authorUrl: author.url,
-    text: text ? elementText(text, { skip: skipInText }) : '',
+    text: comment.body,
     postedRaw: postedRaw.length > 0 ? postedRaw : null,
     postedAt: absoluteTime(ids.link),
     edited: isEdited(element, text),
@@ -654,6 +668,7 @@ export const facebookAdapter: PlatformAdapter = {
   commentSelector: S.comment,
   findComments,
   snapshot,
+  identify,
   labelSlot,
   hasCommentSection,
   insertReply,

@@ -34,6 +34,9 @@ export interface CommentSnapshot {
   channelUrl: string | null;
 }
 
+/** What labelling needs of a comment: which one it is, and its text. */
+export type CommentIdentity = Pick<CommentSnapshot, 'platform' | 'commentId' | 'text'>;
+
 export type LabelPosition = 'before' | 'after' | 'prepend' | 'append';
 
 export interface LabelSlot {
@@ -82,6 +85,12 @@ export interface PlatformAdapter {
   findComments(root: ParentNode): Element[];
   /** A normalised snapshot of the comment, or null when the element is not (yet) a complete comment. */
   snapshot(element: Element, page: PageContext): CommentSnapshot | null;
+  /**
+   * The cheap part of `snapshot`, for labelling every comment of a long page: the id and the
+   * text, null in the same cases. The rest is read when the moderator opens a label or acts.
+   * Absent: labelling reads the whole snapshot (pages of a few dozen comments).
+   */
+  identify?(element: Element, page: PageContext): CommentIdentity | null;
   /** Where the label for this comment goes, next to its author/time line. */
   labelSlot(element: Element): LabelSlot | null;
   /**

@@ -17,6 +17,7 @@ import {
   scopedSelector,
 } from './query';
 import {
+  type CommentIdentity,
   type CommentSnapshot,
   type LabelSlot,
   type PageContext,
@@ -124,6 +125,40 @@ function readId(element: Element, base: URL): { id: string; permalink: string } 
   const id = link?.searchParams.get('lc') ?? null;
   if (!link || !id || !COMMENT_ID.test(id)) return null;
   return { id, permalink: link.href };
+}
+
+/** A plain `lc=` parameter, as YouTube writes it (ids need no escaping). */
+const LC_PARAMETER = /[?&]lc=([A-Za-z0-9_.-]+)(?:[&#]|$)/;
+
+/**
+ * The comment id alone, as `readId` gives it: read from the link's attribute, without building
+ * a URL (a tenth of the time, on thousands of comments), unless the link is out of the ordinary.
+ */
+function readIdOnly(element: Element, base: URL): string | null {
+  const link = ownFirst(element, YOUTUBE_SELECTORS.publishedLink);
+  const id = link?.getAttribute('href')?.match(LC_PARAMETER)?.[1];
+  if (id !== undefined) return COMMENT_ID.test(id) ? id : null;
+  return link ? (readId(element, base)?.id ?? null) : null;
+}
+
+/** Whether `readAuthor` would find a name, without reading it. */
+function hasAuthor(element: Element): boolean {
+  const link = own(element, YOUTUBE_SELECTORS.authorLink);
+  if (link && !link.hasAttribute('hidden') && hasText(link)) return true;
+  const badge = ownFirst(element, YOUTUBE_SELECTORS.authorBadgeName);
+  return badge !== null && hasText(badge);
+}
+
+/** Visible text or an emoji image: what `elementText` would not find empty. */
+function hasText(element: Element): boolean {
+  return /\S/.test(element.textContent ?? '') || element.querySelector('img[alt]') !== null;
+}
+
+function identify(element: Element, page: PageContext): CommentIdentity | null {
+  const commentId = readIdOnly(element, page.url);
+  if (!commentId || !hasAuthor(element)) return null;
+  const text = readText(element);
+  return text === null ? null : { platform: 'youtube', commentId, text };
 }
 
 function readAuthor(element: Element, base: URL): { name: string; url: string | null } | null {
@@ -404,6 +439,7 @@ export const youtubeAdapter: PlatformAdapter = {
   commentSelector: YOUTUBE_SELECTORS.comment,
   findComments,
   snapshot,
+  identify,
   labelSlot,
   hasCommentSection,
   insertReply,
