@@ -84,6 +84,18 @@ describe('classifying for a content script', () => {
     },
   );
 
+  it('classifies in the content script when the background does not answer in time', async () => {
+    const fallbacks: string[] = [];
+    const classifyTexts = createClassifyClient({
+      send: () => new Promise(() => {}),
+      loadLocal: async () => localApi,
+      onFallback: (reason) => fallbacks.push(reason),
+      timeoutMs: 20,
+    });
+    expect(await classifyTexts(TEXTS, {})).toEqual(TEXTS.map((text) => classify(text)));
+    expect(fallbacks).toEqual(['no answer within 20 ms']);
+  });
+
   it('fails when neither can classify, and tries to import the classifier again next time', async () => {
     const loadLocal = vi
       .fn<() => Promise<typeof localApi>>()

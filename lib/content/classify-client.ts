@@ -25,7 +25,12 @@ export interface ClassifyClientOptions {
   loadLocal(): Promise<ClassifierApi>;
   /** Called (with the reason) each time the background's answer is not used. */
   onFallback?(reason: string): void;
+  /** How long an answer may take before the content script classifies the texts itself (ms). */
+  timeoutMs?: number;
 }
+
+/** Far longer than a cold background takes to wake and classify 2,000 comments (~0.5 s). */
+const ANSWER_TIMEOUT_MS = 5000;
 
 export function createClassifyClient(options: ClassifyClientOptions): ClassifyTexts {
   let local: Promise<ClassifierApi> | null = null;
@@ -39,7 +44,10 @@ export function createClassifyClient(options: ClassifyClientOptions): ClassifyTe
 
   async function classifyChunk(texts: string[], settings: ClassifierSettings): Promise<Classification[]> {
     try {
-      const reply = await options.send({ type: 'content.classify', texts, extraWords: wordLists(settings) });
+      const reply = await withTimeout(
+        options.send({ type: 'content.classify', texts, extraWords: wordLists(settings) }),
+        options.timeoutMs ?? ANSWER_TIMEOUT_MS,
+      );
       return parseClassifications(replyData(reply), texts.length);
     } catch (error) {
       options.onFallback?.(error instanceof Error ? error.message : String(error));
@@ -62,6 +70,14 @@ function wordLists(settings: ClassifierSettings): ClassifyMessage['extraWords'] 
   for (const [flag, words] of Object.entries(settings.extraWords ?? {}) as [FlagId, readonly string[]][])
     lists[flag] = [...words];
   return lists;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 /** The data of a background reply (`Reply` in lib/messaging/messages.ts), or its error thrown. */

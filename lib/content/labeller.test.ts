@@ -521,3 +521,64 @@ describe('the labeller, with an adapter that identifies comments cheaply', () =>
     expect(first?.details()).toBeNull();
   });
 });
+
+describe('the labeller, when elements swap, re-render or are edited while answers are awaited', () => {
+  afterEach(() => {
+    for (const labeller of started.splice(0)) labeller.stop();
+  });
+
+  beforeEach(() => {
+    setUrl('https://blogg.example.se/toy/1');
+    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
+  });
+
+  function show(element: Element, id: string, text: string): void {
+    element.setAttribute('data-id', id);
+    (element.querySelector('.who') as HTMLElement).textContent = `A ${id}`;
+    (element.querySelector('.t') as HTMLElement).textContent = text;
+  }
+
+  it('labels both comments of two elements that swapped them', async () => {
+    const { labeller } = setup();
+    labeller.start();
+    await settle();
+    const [first, second] = [...document.querySelectorAll('div.c')] as [Element, Element];
+    show(first, '2', 'Varför?');
+    show(second, '1', 'Bra jobbat');
+    await settle();
+    expect(labels()).toEqual([
+      { id: '2', category: 'question', flags: '', inside: '2' },
+      { id: '1', category: 'praise', flags: '', inside: '1' },
+    ]);
+  });
+
+  it('puts a label back at once while other comments wait for their answer', async () => {
+    const later = laterClassifier();
+    const { labeller } = setup({ classify: later.classify, coalesceMs: 10_000, coalesceMaxMs: 10_000 });
+    labeller.start();
+    await settle();
+    later.requests[0]?.answer();
+    await settle();
+    document.querySelector('#comments')?.insertAdjacentHTML('beforeend', comment('3', 'Hej då'));
+    document.querySelector('moderera-label')?.remove();
+    await settle();
+    expect(later.requests[1]?.texts).toEqual(['Hej då']); // not answered: comment 3 waits
+    expect(labels().map((label) => label.id)).toEqual(['1', '2']);
+  });
+
+  it('takes an edited comment’s label away when its new text cannot be classified', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const later = laterClassifier();
+    const { labeller } = setup({ classify: later.classify });
+    labeller.start();
+    await settle();
+    later.requests[0]?.answer();
+    await settle();
+    (document.querySelector('div.c .t') as HTMLElement).textContent = 'Bra jobbat, fan';
+    await settle();
+    later.requests[1]?.fail();
+    await settle();
+    expect(labels().map((label) => label.id)).toEqual(['2']);
+    errors.mockRestore();
+  });
+});

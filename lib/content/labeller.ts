@@ -231,8 +231,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
       dirty.delete(element);
       labelElement(adapter, element, ctx);
       if (urgent > 0 && --urgent === 0) {
-        askForClassifications(true);
-        labelAnswered(adapter, () => false); // answered at once: these few go in now
+        // Labels known at once, or answered at once, go in now; the others when their answer comes.
+        if (!askForClassifications(true)) placeAfterAnswers = true;
+        labelAnswered(adapter, () => false);
       }
     }
     urgent = 0;
@@ -241,7 +242,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (awaiting.size > 0) {
       // The answers ask for the next slice; labels ready meanwhile wait for them, not for long.
       placeLongWaiting();
-      if (toPlace > 0) return true;
+      if (putBackPending) toPlace = unplaced.size;
+      if (toPlace > 0) return !awaitingFrame; // the rest after the frame, which asks for the next slice
       if (unplaced.size > 0) sliceAt(unplacedSince + placeEveryMs);
       return false;
     }
@@ -273,8 +275,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
    * Asks for the classification of the texts read since the last time, in one request; an
    * answer given at once (a classifier in this world) is ready for `labelAnswered` right away.
    */
-  function askForClassifications(visibleFirst = false): void {
-    if (toAsk.size === 0) return;
+  function askForClassifications(visibleFirst = false): boolean {
+    if (toAsk.size === 0) return false;
     const texts = [...toAsk];
     toAsk.clear();
     for (const text of texts) asked.add(text);
@@ -288,11 +290,11 @@ export function createLabeller(options: LabellerOptions): Labeller {
       answer = options.classify(texts);
     } catch (error) {
       refused(texts, askedIn, error);
-      return;
+      return true;
     }
     if (!('then' in answer)) {
       receive(texts, answer, askedIn, visibleFirst);
-      return;
+      return true;
     }
     answer.then(
       (results) => {
@@ -301,6 +303,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       },
       (error: unknown) => refused(texts, askedIn, error),
     );
+    return true;
   }
 
   function receive(
@@ -333,7 +336,13 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (askedIn !== generation) return;
     const batch = new Set(texts);
     for (const text of texts) asked.delete(text);
-    for (const [element, entry] of awaiting) if (batch.has(entry.comment.text)) awaiting.delete(element);
+    for (const [element, entry] of awaiting) {
+      if (!batch.has(entry.comment.text)) continue;
+      awaiting.delete(element);
+      // An edited comment's label, classified from its old text, must not stay as if it were right.
+      const state = mounted.get(element);
+      if (state && state.text !== entry.comment.text) removeLabel(element, state);
+    }
     scheduler.request();
   }
 
@@ -538,6 +547,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
       owner &&
       owner !== element &&
       owner.isConnected &&
+      // An owner about to be read again may show another comment by now (elements swapped).
+      !dirty.has(owner) &&
       mounted.get(owner)?.commentId === comment.commentId
     ) {
       if (existing) removeLabel(element, existing);

@@ -46,8 +46,8 @@ describe('identify', () => {
   it('YouTube: reads an id from a link out of the ordinary as the snapshot does', () => {
     const page = loadFixture('youtube/sv.html', YOUTUBE_URL);
     const links = [...document.querySelectorAll('#published-time-text a[href*="lc="]')];
-    expect(links.length).toBeGreaterThan(3);
-    const [absolute, escaped, bad, late] = links;
+    expect(links.length).toBeGreaterThan(5);
+    const [absolute, escaped, bad, late, emptyFirst, inFragment] = links;
     const hrefOf = (link: Element | undefined) => link?.getAttribute('href') ?? '';
     absolute?.setAttribute('href', `https://www.youtube.com${hrefOf(absolute)}`);
     escaped?.setAttribute(
@@ -59,6 +59,8 @@ describe('identify', () => {
     );
     bad?.setAttribute('href', hrefOf(bad).replace(/lc=[^&]+/, 'lc=too%20short'));
     late?.setAttribute('href', '/watch?lc=UgzLaterParameter0000AaABAg&v=dQw4w9WgXcQ');
+    emptyFirst?.setAttribute('href', '/watch?v=dQw4w9WgXcQ&lc=&lc=UgzSecondParameter000AaABAg');
+    inFragment?.setAttribute('href', '/watch?v=dQw4w9WgXcQ#lc=UgzInTheFragment00000AaABAg');
     expectIdentifyAgrees(youtubeAdapter, page);
   });
 

@@ -127,8 +127,9 @@ function readId(element: Element, base: URL): { id: string; permalink: string } 
   return { id, permalink: link.href };
 }
 
-/** A plain `lc=` parameter, as YouTube writes it (ids need no escaping). */
-const LC_PARAMETER = /[?&]lc=([A-Za-z0-9_.-]+)(?:[&#]|$)/;
+/** The first `lc=` parameter of a query, and a value that needs no decoding, as YouTube writes ids. */
+const FIRST_LC = /[?&]lc=([^&]*)/;
+const PLAIN_VALUE = /^[A-Za-z0-9_.-]+$/;
 
 /**
  * The comment id alone, as `readId` gives it: read from the link's attribute, without building
@@ -136,22 +137,20 @@ const LC_PARAMETER = /[?&]lc=([A-Za-z0-9_.-]+)(?:[&#]|$)/;
  */
 function readIdOnly(element: Element, base: URL): string | null {
   const link = ownFirst(element, YOUTUBE_SELECTORS.publishedLink);
-  const id = link?.getAttribute('href')?.match(LC_PARAMETER)?.[1];
-  if (id !== undefined) return COMMENT_ID.test(id) ? id : null;
-  return link ? (readId(element, base)?.id ?? null) : null;
+  if (!link) return null;
+  const href = link.getAttribute('href') ?? '';
+  const hash = href.indexOf('#');
+  const id = (hash < 0 ? href : href.slice(0, hash)).match(FIRST_LC)?.[1];
+  if (id !== undefined && PLAIN_VALUE.test(id)) return COMMENT_ID.test(id) ? id : null;
+  return readId(element, base)?.id ?? null;
 }
 
-/** Whether `readAuthor` would find a name, without reading it. */
+/** Whether `readAuthor` would find a name, without resolving its link. */
 function hasAuthor(element: Element): boolean {
   const link = own(element, YOUTUBE_SELECTORS.authorLink);
-  if (link && !link.hasAttribute('hidden') && hasText(link)) return true;
+  if (link && !link.hasAttribute('hidden') && cleanText(elementText(link))) return true;
   const badge = ownFirst(element, YOUTUBE_SELECTORS.authorBadgeName);
-  return badge !== null && hasText(badge);
-}
-
-/** Visible text or an emoji image: what `elementText` would not find empty. */
-function hasText(element: Element): boolean {
-  return /\S/.test(element.textContent ?? '') || element.querySelector('img[alt]') !== null;
+  return badge !== null && cleanText(elementText(badge)) !== null;
 }
 
 function identify(element: Element, page: PageContext): CommentIdentity | null {
