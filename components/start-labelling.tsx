@@ -163,7 +163,8 @@ function reportingQuestions(
 ): LabelRenderer {
   return {
     render(host, model) {
-      if (model.classification.category === 'question') {
+      // The snapshot (author, time, permalink) is read only for a question not reported yet.
+      if (questions.wants(model.comment, model.classification)) {
         const snapshot = model.details();
         if (snapshot) questions.seen(snapshot, model.classification);
       }

@@ -14,7 +14,10 @@ describe('question reporter', () => {
       send: async (message) => sent.push(message),
       schedule: (run) => runs.push(run),
     });
+    expect(reporter.wants(sampleSnapshot({ commentId: 'q1' }), question)).toBe(true);
     reporter.seen(sampleSnapshot({ commentId: 'q1', text: 'När öppnar\nbadet?' }), question);
+    expect(reporter.wants(sampleSnapshot({ commentId: 'q1' }), question)).toBe(false);
+    expect(reporter.wants(sampleSnapshot({ commentId: 'p1' }), praise)).toBe(false);
     reporter.seen(sampleSnapshot({ commentId: 'q1' }), question);
     reporter.seen(sampleSnapshot({ commentId: 'p1' }), praise);
     reporter.seen(sampleSnapshot({ commentId: 'q2', text: 'x'.repeat(5000) }), question);

@@ -46,10 +46,17 @@ export function createQuestionReporter({
     else scheduled = false;
   };
 
+  const keyOf = (comment: Pick<CommentSnapshot, 'platform' | 'commentId'>) =>
+    `${comment.platform}:${comment.commentId}`;
+
   return {
+    /** Whether `seen` would report this comment: a question not reported yet (its snapshot can wait till then). */
+    wants(comment: Pick<CommentSnapshot, 'platform' | 'commentId'>, classification: Classification): boolean {
+      return classification.category === 'question' && !reported.has(keyOf(comment));
+    },
     seen(snapshot: CommentSnapshot, classification: Classification): void {
       if (classification.category !== 'question') return;
-      const key = `${snapshot.platform}:${snapshot.commentId}`;
+      const key = keyOf(snapshot);
       if (reported.has(key)) return;
       reported.add(key);
       pending.push(toSeen(snapshot));
