@@ -330,17 +330,18 @@ async function measure(
       .filter((entry) => entry.name.startsWith('moderera:') && entry.name !== 'moderera:classify');
     // A long task with one of these marks or measures in it is ours: the evaluation of the
     // content script and of the scripts it imports (their compile included, which no mark of
-    // ours can time), the later start-up tasks and the labelling slices. (Mutation callbacks
+    // ours can time), the later start-up tasks, the labelling slices and the tasks that took in
+    // answers to classify (reading and checking the reply is ours too). (Mutation callbacks
     // run inside the page's own tasks.)
     const ourTaskMarks = [
       'moderera:script-loaded',
       'moderera:modules-requested',
       'moderera:labelling-script',
       'moderera:classifier-script',
-      'moderera:classifier-loaded',
       'moderera:settings-loaded',
       'moderera:classifier-step',
       'moderera:slice',
+      'moderera:answered',
     ];
     const ourPoints = performance
       .getEntries()

@@ -99,15 +99,22 @@ function setUrl(url: string): void {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
-describe('the labeller', () => {
+/** Each test of the block starts on the toy page with these comments, and stops its labellers after. */
+function onToyPage(comments: [id: string, text: string][]): void {
   afterEach(() => {
     for (const labeller of started.splice(0)) labeller.stop();
   });
-
   beforeEach(() => {
     setUrl('https://blogg.example.se/toy/1');
-    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
+    document.body.innerHTML = `<section id="comments">${comments.map(([id, text]) => comment(id, text)).join('')}</section>`;
   });
+}
+
+describe('the labeller', () => {
+  onToyPage([
+    ['1', 'Bra jobbat'],
+    ['2', 'Varför?'],
+  ]);
 
   it('labels a comment the page adds in the very task that puts labels in', async () => {
     let added = false;
@@ -367,14 +374,11 @@ function laterClassifier() {
 }
 
 describe('the labeller, with a classifier that answers later', () => {
-  afterEach(() => {
-    for (const labeller of started.splice(0)) labeller.stop();
-  });
-
-  beforeEach(() => {
-    setUrl('https://blogg.example.se/toy/1');
-    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}${comment('3', 'Bra jobbat')}</section>`;
-  });
+  onToyPage([
+    ['1', 'Bra jobbat'],
+    ['2', 'Varför?'],
+    ['3', 'Bra jobbat'],
+  ]);
 
   it('labels nothing until the answer comes, then every comment, asking for each text once', async () => {
     const later = laterClassifier();
@@ -483,14 +487,10 @@ describe('the labeller, with a classifier that answers later', () => {
 });
 
 describe('the labeller, with an adapter that identifies comments cheaply', () => {
-  afterEach(() => {
-    for (const labeller of started.splice(0)) labeller.stop();
-  });
-
-  beforeEach(() => {
-    setUrl('https://blogg.example.se/toy/1');
-    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
-  });
+  onToyPage([
+    ['1', 'Bra jobbat'],
+    ['2', 'Varför?'],
+  ]);
 
   it('labels from ids and texts alone, and reads the whole snapshot only when asked, of the comment shown now', async () => {
     const snapshot = vi.fn(toyAdapter.snapshot);
@@ -523,14 +523,10 @@ describe('the labeller, with an adapter that identifies comments cheaply', () =>
 });
 
 describe('the labeller, when elements swap, re-render or are edited while answers are awaited', () => {
-  afterEach(() => {
-    for (const labeller of started.splice(0)) labeller.stop();
-  });
-
-  beforeEach(() => {
-    setUrl('https://blogg.example.se/toy/1');
-    document.body.innerHTML = `<section id="comments">${comment('1', 'Bra jobbat')}${comment('2', 'Varför?')}</section>`;
-  });
+  onToyPage([
+    ['1', 'Bra jobbat'],
+    ['2', 'Varför?'],
+  ]);
 
   function show(element: Element, id: string, text: string): void {
     element.setAttribute('data-id', id);

@@ -1,9 +1,9 @@
 /**
  * The content scripts in the manifest are small loaders. What they run is imported at run
  * time as scripts of their own: `/labelling.js` (the labeller, adapters and label UI) and,
- * only when the background cannot classify, `/classifier.js` (the classifier and its lexicons). The browser parses an imported module
- * off the main thread, where one large content script took a long task to compile on a slow
- * machine. Each script publishes what it provides on the global object of the content
+ * only when the background cannot classify, `/classifier.js` (the classifier and its
+ * lexicons). The browser parses an imported module off the main thread, where one large
+ * content script took a long task to compile on a slow machine. Each script publishes what it provides on the global object of the content
  * scripts' world, which the page never sees, under a symbol: a string key could be shadowed
  * by a page element with that id (named access on the window works in every world).
  */
