@@ -25,8 +25,10 @@ export function showNotice(doc: Document, language: Language, text: StringKey): 
   const host = (existing as HTMLElement | null) ?? createHost(doc, NOTICE_TAG);
   if (!existing) doc.body.append(host);
   const root = host.shadowRoot;
-  if (root)
-    render(<Notice language={language} text={text} />, mountPoint(root, createStyleAdopter(LABEL_CSS)));
+  if (root) {
+    createStyleAdopter(LABEL_CSS)(root);
+    render(<Notice language={language} text={text} />, mountPoint(root));
+  }
   return () => {
     const container = host.shadowRoot?.querySelector('[data-mount]');
     if (container) render(null, container);

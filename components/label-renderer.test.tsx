@@ -9,6 +9,13 @@ import { sampleSnapshot } from '../lib/store/testing';
 import { Label } from './Label';
 import { type LabelContext, LabelContextValue } from './label-context';
 import { closedBadge, createLabelRenderer } from './label-renderer';
+import {
+  BADGE_STYLE,
+  CATEGORY_STYLE,
+  CHIP_STYLE,
+  HINT_CHIP_STYLE,
+  REGISTERED_CHIP_STYLE,
+} from './label-styles';
 
 const snapshot = sampleSnapshot({
   platform: 'youtube',
@@ -38,15 +45,31 @@ function contextWith(language: Language, registered?: string): LabelContext {
   };
 }
 
-/** Elements with their attributes in name order and their text, so attribute order does not matter. */
+/**
+ * Elements with their attributes in name order and their text, so attribute order does not
+ * matter. Inline styles are left out: the closed badge carries the sheet's declarations inline.
+ */
 function shape(node: Node): unknown {
   if (node.nodeType === 3) return node.nodeValue;
   const element = node as Element;
   return {
     tag: element.localName,
-    attributes: [...element.attributes].map((a) => `${a.name}=${a.value}`).sort(),
+    attributes: [...element.attributes]
+      .filter((a) => a.name !== 'style')
+      .map((a) => `${a.name}=${a.value}`)
+      .sort(),
     children: [...element.childNodes].map(shape),
   };
+}
+
+/** The inline style of every element of a badge, by its class. */
+function inlineStyles(badge: Element): Record<string, string> {
+  return Object.fromEntries(
+    [badge, ...badge.querySelectorAll('*')].map((element) => [
+      element.getAttribute('class') ?? element.localName,
+      element.getAttribute('style') ?? '',
+    ]),
+  );
 }
 
 const LOOKS: [string, Partial<Classification>, string | undefined][] = [
@@ -86,6 +109,27 @@ describe('the closed badge in plain DOM', () => {
     expect(viaPreact.childNodes).toHaveLength(1);
     expect(shape(plain)).toEqual(shape(viaPreact.firstChild as Node));
     render(null, viaPreact);
+  });
+
+  it('carries the sheet’s declarations for its category and chips as inline styles', () => {
+    const badge = closedBadge(
+      document,
+      classification({ category: 'question', flags: ['profanity'], hints: ['political'] }),
+      'sv',
+      'K7Q2',
+    );
+    const declared = (style: string) => {
+      const element = document.createElement('span');
+      element.style.cssText = style;
+      return element.getAttribute('style') ?? '';
+    };
+    expect(inlineStyles(badge)).toEqual({
+      'badge cat-question': declared(`${BADGE_STYLE}; ${CATEGORY_STYLE.question}`),
+      chip: declared(CHIP_STYLE),
+      'chip hint': declared(`${CHIP_STYLE}; ${HINT_CHIP_STYLE}`),
+      'chip registered': declared(`${CHIP_STYLE}; ${REGISTERED_CHIP_STYLE}`),
+    });
+    expect(declared(CATEGORY_STYLE.question)).not.toBe(declared(CATEGORY_STYLE.praise));
   });
 });
 
@@ -127,6 +171,20 @@ describe('the label renderer', () => {
     first.click();
     await tick();
     expect(root.querySelector('[role="dialog"]')).not.toBeNull();
+    host.remove();
+  });
+
+  it('a closed label adopts no stylesheet; taken over, it adopts the sheet and Preact drops the inline styles', async () => {
+    const { root, badge, host } = mounted();
+    const sheets = () => root.adoptedStyleSheets.length + root.querySelectorAll('style').length;
+    expect(host.getAttribute('style')).toContain('display: inline-block !important');
+    expect(sheets()).toBe(0);
+    expect(badge().getAttribute('style')).toContain('height: 18px');
+    badge().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+    await tick();
+    expect(sheets()).toBe(1);
+    expect(badge().getAttribute('style') ?? '').toBe('');
+    expect(host.getAttribute('style')).toContain('display: inline-block !important');
     host.remove();
   });
 

@@ -15,7 +15,15 @@ import { t } from '../lib/i18n/strings';
 import { CATEGORY_TEXT, FLAG_TEXT, HINT_TEXT, type Language } from '../lib/policy/labels';
 import { badgeText, Label } from './Label';
 import { type LabelContext, LabelContextValue } from './label-context';
-import { LABEL_CSS } from './label-styles';
+import {
+  BADGE_STYLE,
+  CATEGORY_STYLE,
+  CHIP_STYLE,
+  HINT_CHIP_STYLE,
+  HOST_STYLE,
+  LABEL_CSS,
+  REGISTERED_CHIP_STYLE,
+} from './label-styles';
 
 /**
  * What makes Preact take a label over: focus (keyboard, and the mouse where buttons take focus)
@@ -40,11 +48,12 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
 
   function renderLive(root: ShadowRoot, model: LabelModel): void {
     const value = context();
+    adopt(root);
     render(
       <LabelContextValue.Provider value={value}>
         <Label key={model.comment.commentId} {...model} language={value.settings.language} />
       </LabelContextValue.Provider>,
-      mountPoint(root, adopt),
+      mountPoint(root),
     );
   }
 
@@ -82,7 +91,8 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
         renderLive(root, model);
         return;
       }
-      mountPoint(root, adopt).replaceChildren(badgeFor(root.ownerDocument, model, context()));
+      if (!host.hasAttribute('style')) host.style.cssText = HOST_STYLE;
+      mountPoint(root).replaceChildren(badgeFor(root.ownerDocument, model, context()));
       if (state) {
         state.model = model;
       } else {
@@ -102,7 +112,11 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
   };
 }
 
-/** The badge of a closed <Label>, as plain DOM: the same elements, attributes and text. */
+/**
+ * The badge of a closed <Label>, as plain DOM: the same elements, attributes and text, plus the
+ * sheet's declarations for them as inline styles (a closed label adopts no sheet; Preact drops
+ * the inline styles when it takes the badge over, as <Label> renders none).
+ */
 export function closedBadge(
   doc: Document,
   classification: LabelModel['classification'],
@@ -114,6 +128,7 @@ export function closedBadge(
   const button = doc.createElement('button');
   button.setAttribute('type', 'button');
   button.setAttribute('class', `badge cat-${category}`);
+  button.style.cssText = `${BADGE_STYLE}; ${CATEGORY_STYLE[category]}`;
   button.setAttribute('data-action', 'open-panel');
   button.setAttribute(
     'aria-label',
@@ -127,35 +142,43 @@ export function closedBadge(
   button.setAttribute('aria-expanded', 'false');
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('title', CATEGORY_TEXT[category][language].long);
-  const span = (className: string | null, ...texts: string[]) => {
+  const chip = (className: string, style: string, ...texts: string[]) => {
     const element = doc.createElement('span');
-    if (className) element.setAttribute('class', className);
+    element.setAttribute('class', className);
+    element.style.cssText = style;
     for (const text of texts) element.append(doc.createTextNode(text));
     return element;
   };
-  const hidden = (className: string | null, text: string) => {
-    const element = span(className, text);
+  const hidden = (className: string, style: string, text: string) => {
+    const element = chip(className, style, text);
     element.setAttribute('aria-hidden', 'true');
     return element;
   };
   button.append(
     doc.createTextNode(badgeText(category, language)),
-    ...flags.map((flag) => hidden('chip', FLAG_TEXT[flag][language].short)),
-    ...hints.map((hint) => hidden('chip hint', HINT_TEXT[hint][language].short)),
+    ...flags.map((flag) => hidden('chip', CHIP_STYLE, FLAG_TEXT[flag][language].short)),
+    ...hints.map((hint) =>
+      hidden('chip hint', `${CHIP_STYLE}; ${HINT_CHIP_STYLE}`, HINT_TEXT[hint][language].short),
+    ),
   );
   if (registered) {
-    const chip = span('chip registered', t(language, 'registered'), ' ', registered);
-    chip.setAttribute('data-registered', registered);
-    button.append(chip);
+    const mark = chip(
+      'chip registered',
+      `${CHIP_STYLE}; ${REGISTERED_CHIP_STYLE}`,
+      t(language, 'registered'),
+      ' ',
+      registered,
+    );
+    mark.setAttribute('data-registered', registered);
+    button.append(mark);
   }
   return button;
 }
 
-/** The element inside a shadow root that Preact renders into, made (with the styles) on first use. */
-export function mountPoint(root: ShadowRoot, adopt: (root: ShadowRoot) => void): Element {
+/** The element inside a shadow root that Preact renders into, made on first use. */
+export function mountPoint(root: ShadowRoot): Element {
   const existing = root.querySelector('[data-mount]');
   if (existing) return existing;
-  adopt(root);
   const container = root.ownerDocument.createElement('span');
   container.setAttribute('data-mount', '');
   root.append(container);

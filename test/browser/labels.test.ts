@@ -343,6 +343,69 @@ describe('the page stays the page', () => {
   });
 });
 
+describe('a closed label and the same label taken over', () => {
+  it.each(['facebook-sv', 'youtube-en'])(
+    '%s: inline styles before, the shared sheet after, and every computed style the same',
+    async (name) => {
+      const page = await open(name);
+      await settledLabels(page);
+      const looks = await page.evaluate(async () => {
+        const styleOf = (element: Element) => {
+          const computed = getComputedStyle(element);
+          return Object.fromEntries(
+            [...computed].map((property) => [property, computed.getPropertyValue(property)]),
+          );
+        };
+        const parts = (host: Element) => {
+          const badge = host.shadowRoot?.querySelector('[data-action="open-panel"]');
+          return badge ? [host, badge, ...badge.querySelectorAll('*')] : [];
+        };
+        const seen = new Set<string>();
+        const results: {
+          look: string;
+          sheetsBefore: number;
+          sheetsAfter: number;
+          badgeStyleAfter: string | null;
+          differences: string[];
+        }[] = [];
+        for (const host of document.querySelectorAll('moderera-label')) {
+          const look = `${host.getAttribute('data-category')}|${host.getAttribute('data-flags')}|${parts(host).length}`;
+          if (seen.has(look)) continue;
+          seen.add(look);
+          const root = host.shadowRoot as ShadowRoot;
+          const before = parts(host).map(styleOf);
+          const sheetsBefore = root.adoptedStyleSheets.length;
+          parts(host)[1]?.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+          await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+          const after = parts(host).map(styleOf);
+          const differences = before.flatMap((style, i) =>
+            Object.keys(style)
+              .filter((property) => style[property] !== after[i]?.[property])
+              .map((property) => `${i}:${property} ${style[property]} -> ${after[i]?.[property]}`),
+          );
+          results.push({
+            look,
+            sheetsBefore,
+            sheetsAfter: root.adoptedStyleSheets.length,
+            badgeStyleAfter: parts(host)[1]?.getAttribute('style') ?? null,
+            differences,
+          });
+        }
+        return results;
+      });
+      expect(looks.length).toBeGreaterThanOrEqual(3);
+      expect(looks.some((look) => look.look.split('|')[1] !== '')).toBe(true);
+      for (const look of looks) {
+        expect(look.sheetsBefore, look.look).toBe(0);
+        expect(look.sheetsAfter, look.look).toBe(1);
+        expect(look.badgeStyleAfter ?? '', look.look).toBe('');
+        expect(look.differences, look.look).toEqual([]);
+      }
+      await page.close();
+    },
+  );
+});
+
 describe('the label panel', () => {
   it('opens from the keyboard, shows the evidence highlighted, and closes with Escape', async () => {
     const page = await open('facebook-sv');
