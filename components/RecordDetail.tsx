@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ACTION_NAMES, PLATFORM_NAMES } from '../lib/export/describe';
-import { lt, outcomeText, statusText } from '../lib/i18n/log-strings';
+import { PLATFORM_NAMES } from '../lib/export/describe';
+import { eventText, lt, outcomeText, statusText } from '../lib/i18n/log-strings';
 import { CATEGORY_TEXT, FLAG_TEXT, type Language } from '../lib/policy/labels';
 import type { Settings } from '../lib/settings/settings';
 import { type RecordEvent, type RegisterRecord, shortId } from '../lib/store/record';
@@ -75,7 +75,7 @@ export function RecordDetail({
           <ul class="events">
             {events.map((event) => (
               <li key={event.id} data-event={event.type}>
-                {event.at}: {describeEvent(event)}
+                {event.at}: {eventText(language, event)}
               </li>
             ))}
           </ul>
@@ -113,21 +113,6 @@ function Frame({ back, body }: { back: preact.ComponentChild; body: preact.Compo
   );
 }
 
-function describeEvent(event: RecordEvent): string {
-  switch (event.type) {
-    case 'removal_outcome':
-      return `borttagning: ${event.outcome}${event.reason ? ` (${event.reason})` : ''}`;
-    case 'exported':
-      return `exporterad som ${event.format}`;
-    case 'registered':
-      return `diarieförd ${event.diarienummer}`;
-    case 'deleted':
-      return `raderad av ${event.by}`;
-    case 'screenshot_missing':
-      return `utan skärmbild (${event.failure}${event.detail ? `: ${event.detail}` : ''})`;
-  }
-}
-
 function Fields({ record, language }: { record: RegisterRecord; language: Language }) {
   const { snapshot, classification, decision, moderator } = record;
   const rows: Array<[Parameters<typeof lt>[1], preact.ComponentChild]> = [
@@ -154,7 +139,7 @@ function Fields({ record, language }: { record: RegisterRecord; language: Langua
     ],
     ['category', CATEGORY_TEXT[classification.category][language].long],
     ['flags', decision.flags.map((flag) => FLAG_TEXT[flag][language].short).join(', ')],
-    ['action', ACTION_NAMES[decision.action]],
+    ['action', lt(language, `action_${decision.action}`)],
     ['note', decision.note],
     ['secrecy', decision.secrecy ? decision.secrecy.provision : ''],
     ['moderator', `${moderator.name}, ${moderator.title}, ${moderator.unit}`],

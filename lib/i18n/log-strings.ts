@@ -1,5 +1,6 @@
 /** Text of the popup's log, record view, exports and the options' records sections. */
 import type { Language } from '../policy/labels';
+import type { RecordEvent } from '../store/record';
 import type { RecordStatus } from '../store/status';
 
 const sv = {
@@ -73,6 +74,16 @@ const sv = {
   outcome_hidden: 'Dold',
   outcome_failed: 'Borttagning misslyckades',
   outcome_unknown: 'Okänt om borttagen',
+  action_delete: 'Raderad',
+  action_hide: 'Dold',
+  action_register_only: 'Endast registrering',
+  event_removal: 'Borttagning: {outcome}',
+  event_removalReason: 'Borttagning: {outcome} ({reason})',
+  event_exported: 'Exporterad som {format}',
+  event_registered: 'Diarieförd {number}',
+  event_deleted: 'Raderad av {by}',
+  event_screenshotMissing: 'Utan skärmbild ({failure})',
+  event_screenshotMissingDetail: 'Utan skärmbild ({failure}: {detail})',
 };
 
 type Key = keyof typeof sv;
@@ -148,6 +159,16 @@ const en: Record<Key, string> = {
   outcome_hidden: 'Hidden',
   outcome_failed: 'Removal failed',
   outcome_unknown: 'Unknown whether removed',
+  action_delete: 'Deleted',
+  action_hide: 'Hidden',
+  action_register_only: 'Registered only',
+  event_removal: 'Removal: {outcome}',
+  event_removalReason: 'Removal: {outcome} ({reason})',
+  event_exported: 'Exported as {format}',
+  event_registered: 'Registered {number}',
+  event_deleted: 'Deleted by {by}',
+  event_screenshotMissing: 'No screenshot ({failure})',
+  event_screenshotMissingDetail: 'No screenshot ({failure}: {detail})',
 };
 
 const tables: Record<Language, Record<Key, string>> = { sv, en };
@@ -164,4 +185,26 @@ export function statusText(language: Language, status: RecordStatus): string {
 
 export function outcomeText(language: Language, status: RecordStatus): string {
   return lt(language, `outcome_${status.removal}`);
+}
+
+/** One line of a record's history, for people. Reasons and details are quoted as they were logged. */
+export function eventText(language: Language, event: RecordEvent): string {
+  switch (event.type) {
+    case 'removal_outcome': {
+      const outcome = lt(language, `outcome_${event.outcome}`);
+      return event.reason
+        ? lt(language, 'event_removalReason', { outcome, reason: event.reason })
+        : lt(language, 'event_removal', { outcome });
+    }
+    case 'exported':
+      return lt(language, 'event_exported', { format: event.format.toUpperCase() });
+    case 'registered':
+      return lt(language, 'event_registered', { number: event.diarienummer });
+    case 'deleted':
+      return lt(language, 'event_deleted', { by: event.by });
+    case 'screenshot_missing':
+      return event.detail
+        ? lt(language, 'event_screenshotMissingDetail', { failure: event.failure, detail: event.detail })
+        : lt(language, 'event_screenshotMissing', { failure: event.failure });
+  }
 }

@@ -106,9 +106,34 @@ describe('the popup', () => {
     await text.waitFor();
     expect(await text.textContent()).toBe(texts.get(COMMENTS.confidential));
     expect(await page.locator('article.record').textContent()).toContain('OSL');
+    expect(await page.locator('ul.events li[data-event="removal_outcome"]').textContent()).toMatch(
+      /: Borttagning: Borttagen$/,
+    );
     await page.locator('[data-action="back"]').click();
     await page.waitForSelector('ol.log');
     await page.close();
+  });
+
+  it('in English, the record view tells its history in English', async () => {
+    await storeSettings(browser, { ...SETTINGS, language: 'en' });
+    try {
+      const page = await openPopup();
+      await page
+        .locator('ol.log > li', { hasText: '@anonym-4711' })
+        .locator('[data-action="open-record"]')
+        .click();
+      const removal = page.locator('ul.events li[data-event="removal_outcome"]');
+      await removal.waitFor();
+      expect(await removal.textContent()).toMatch(/: Removal: Removed$/);
+      expect(await page.locator('article.record h2').allTextContents()).toEqual([
+        'Text',
+        'Screenshot',
+        'Events',
+      ]);
+      await page.close();
+    } finally {
+      await storeSettings(browser, SETTINGS);
+    }
   });
 });
 
