@@ -9,7 +9,7 @@ import { wordpressAdapter } from '../../lib/platforms/wordpress';
 import { youtubeAdapter } from '../../lib/platforms/youtube';
 import { createStudioAdapter } from '../../lib/platforms/youtube-studio';
 import { type ExtensionBrowser, launchWithExtension, TEST_BUILD_DIR } from '../support/browser';
-import { demoPage, PLAIN_FIXTURE_ORIGIN } from '../support/demo-pages';
+import { demoPage, fixtureHtml, PLAIN_FIXTURE_ORIGIN } from '../support/demo-pages';
 import {
   type AdapterSource,
   byId,
@@ -20,8 +20,18 @@ import {
 
 let browser: ExtensionBrowser;
 
+/** The Swedish YouTube fixture under a policy that allows no inline style and no other origin's script. */
+const STRICT_CSP_URL = 'https://www.youtube.com/watch?v=dQw4w9WgXcQ&csp=strict';
+const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
+
 beforeAll(async () => {
-  browser = await launchWithExtension();
+  const fixture = fixtureHtml(demoPage('youtube-sv').fixture);
+  const strict = fixture.replace(
+    '<head>',
+    `<head><meta http-equiv="Content-Security-Policy" content="${STRICT_CSP}">`,
+  );
+  if (strict === fixture) throw new Error('The YouTube fixture has no <head> to put a policy in');
+  browser = await launchWithExtension({ extraPages: new Map([[STRICT_CSP_URL, strict]]) });
 });
 
 afterAll(async () => {
@@ -404,6 +414,37 @@ describe('a closed label and the same label taken over', () => {
       await page.close();
     },
   );
+});
+
+describe('a page whose Content-Security-Policy forbids inline styles and other origins’ scripts', () => {
+  it('still gets a styled label on every comment', async () => {
+    const page = await browser.context.newPage();
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto(STRICT_CSP_URL);
+    expect((await expectLabelsMatchPage(page, youtubeAdapter)).length).toBeGreaterThan(10);
+    const looks = await page.evaluate(() =>
+      [...document.querySelectorAll('moderera-label')].map((host) => {
+        const badge = host.shadowRoot?.querySelector('[data-action="open-panel"]');
+        return {
+          host: getComputedStyle(host).display,
+          height: badge ? getComputedStyle(badge).height : null,
+          background: badge ? getComputedStyle(badge).backgroundColor : null,
+        };
+      }),
+    );
+    for (const look of looks) {
+      expect(look.host).toBe('inline-block');
+      expect(look.height).toBe('18px');
+      expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
+    }
+    // The page's own <style> is refused (that is how we know the policy is in force); nothing of ours is.
+    expect(refused.some((text) => text.includes('style'))).toBe(true);
+    expect(refused.filter((text) => text.includes('chrome-extension'))).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('the label panel', () => {
