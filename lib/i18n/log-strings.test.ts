@@ -25,8 +25,13 @@ describe('a record event, for people', () => {
     [{ type: 'deleted', by: 'Eva Ek' }, 'Raderad av Eva Ek', 'Deleted by Eva Ek'],
     [
       { type: 'screenshot_missing', failure: 'no_permission', detail: null },
-      'Utan skärmbild (no_permission)',
-      'No screenshot (no_permission)',
+      'Utan skärmbild (ingen behörighet att ta skärmbilder)',
+      'No screenshot (no permission to take screenshots)',
+    ],
+    [
+      { type: 'screenshot_missing', failure: 'rejected', detail: 'not a PNG' },
+      'Utan skärmbild (bilden godtogs inte: not a PNG)',
+      'No screenshot (the image was refused: not a PNG)',
     ],
     [
       { type: 'screenshot_missing', failure: 'off_screen', detail: 'scrolled away' },

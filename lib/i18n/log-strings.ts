@@ -1,4 +1,6 @@
 /** Text of the popup's log, record view, exports and the options' records sections. */
+
+import { CAPTURE_FAILURES, type CaptureFailure } from '../capture/messages';
 import type { Language } from '../policy/labels';
 import type { RecordEvent } from '../store/record';
 import type { RecordStatus } from '../store/status';
@@ -84,6 +86,12 @@ const sv = {
   event_deleted: 'Raderad av {by}',
   event_screenshotMissing: 'Utan skärmbild ({failure})',
   event_screenshotMissingDetail: 'Utan skärmbild ({failure}: {detail})',
+  shot_no_permission: 'ingen behörighet att ta skärmbilder',
+  shot_tab_hidden: 'fliken visades inte',
+  shot_not_visible: 'kommentaren syntes inte på skärmen',
+  shot_failed: 'webbläsaren kunde inte ta bilden',
+  shot_rejected: 'bilden godtogs inte',
+  shot_unavailable: 'ingen skärmbild kunde tas här',
 };
 
 type Key = keyof typeof sv;
@@ -169,6 +177,12 @@ const en: Record<Key, string> = {
   event_deleted: 'Deleted by {by}',
   event_screenshotMissing: 'No screenshot ({failure})',
   event_screenshotMissingDetail: 'No screenshot ({failure}: {detail})',
+  shot_no_permission: 'no permission to take screenshots',
+  shot_tab_hidden: 'the tab was not shown',
+  shot_not_visible: 'the comment was not on screen',
+  shot_failed: 'the browser could not take it',
+  shot_rejected: 'the image was refused',
+  shot_unavailable: 'no screenshot could be taken here',
 };
 
 const tables: Record<Language, Record<Key, string>> = { sv, en };
@@ -202,9 +216,16 @@ export function eventText(language: Language, event: RecordEvent): string {
       return lt(language, 'event_registered', { number: event.diarienummer });
     case 'deleted':
       return lt(language, 'event_deleted', { by: event.by });
-    case 'screenshot_missing':
+    case 'screenshot_missing': {
+      const failure = isCaptureFailure(event.failure) ? lt(language, `shot_${event.failure}`) : event.failure;
       return event.detail
-        ? lt(language, 'event_screenshotMissingDetail', { failure: event.failure, detail: event.detail })
-        : lt(language, 'event_screenshotMissing', { failure: event.failure });
+        ? lt(language, 'event_screenshotMissingDetail', { failure, detail: event.detail })
+        : lt(language, 'event_screenshotMissing', { failure });
+    }
   }
+}
+
+/** Stored failures are free text (older versions and imports may hold others); known ones get words. */
+function isCaptureFailure(failure: string): failure is CaptureFailure {
+  return (CAPTURE_FAILURES as readonly string[]).includes(failure);
 }
