@@ -1,4 +1,4 @@
-import { useContext, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Classification, Evidence } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
@@ -112,11 +112,12 @@ interface PanelProps {
 }
 
 function Panel({ anchor, comment, details, classification, language, onClose, onRegistered }: PanelProps) {
-  // Read once, as the panel opens; the text is the one classified, which the evidence points into.
-  const [snapshot] = useState(() => {
+  // Read as the panel opens, and again if the comment is edited while it is open; the text is
+  // the one classified, which the evidence points into. (`details` is a new function each render.)
+  const snapshot = useMemo(() => {
     const found = details();
     return found && { ...found, text: comment.text };
-  });
+  }, [comment.commentId, comment.text]);
   const { text } = comment;
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);

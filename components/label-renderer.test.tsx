@@ -208,6 +208,37 @@ describe('the label renderer', () => {
     host.remove();
   });
 
+  it('reads the details again when the comment is edited while its panel is open', async () => {
+    let reads = 0;
+    let author = '@anna';
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const renderer = createLabelRenderer(() => contextWith('sv'));
+    const details = () => {
+      reads++;
+      return { ...snapshot, authorName: author };
+    };
+    const question = classification({ category: 'question' });
+    renderer.render(host, { comment, classification: question, details });
+    (root.querySelector('[data-action="open-panel"]') as HTMLButtonElement).click();
+    await tick();
+    const panel = () => root.querySelector('[role="dialog"]');
+    expect(panel()?.textContent).toContain('@anna');
+    renderer.render(host, { comment, classification: question, details });
+    await tick();
+    expect(reads).toBe(1);
+    author = '@anna.edited';
+    const edited = { ...comment, text: 'Varför är vägen inte lagad än?' };
+    renderer.render(host, { comment: edited, classification: question, details });
+    await tick();
+    expect(reads).toBe(2);
+    expect(panel()?.textContent).toContain('@anna.edited');
+    expect(panel()?.textContent).toContain('Varför är vägen inte lagad än?');
+    renderer.unmount(host);
+    host.remove();
+  });
+
   it('reads the comment’s details when the panel opens, and says so when it is gone', async () => {
     let reads = 0;
     let onPage = true;
