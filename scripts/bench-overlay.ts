@@ -1,7 +1,7 @@
 /**
  * `npm run bench:overlay`: what Moderera costs a heavy page. Two YouTube watch pages built from
  * the fixture's own thread markup — 2,000 comments at load, and the same page appending 200 more
- * in batches while it is scrolled — each loaded with the extension (real host) and without it
+ * in batches while it is scrolled, every comment with a text of its own — each loaded with the extension (real host) and without it
  * (a host no content script matches), alternately, in one run. Prints the time until every
  * comment is labelled, the longest main-thread task of ours, and total blocking time with and
  * without the extension. Figures are medians over the rounds.
@@ -79,9 +79,12 @@ export function benchPage(appendWhileScrolling: boolean): string {
   const fixture = fixtureHtml('youtube/sv.html');
   const thread = threadTemplate(fixture);
   const texts = commentTexts();
-  const threads = Array.from({ length: AT_LOAD }, (_, i) => thread(i, texts[i % texts.length] ?? ''));
+  // The data set has a few hundred texts; each comment gets its own (a number in brackets at
+  // the end), as on a real page, so that no comment is labelled from a text already classified.
+  const unique = (i: number, text = '') => `${text} (${i + 1})`;
+  const threads = Array.from({ length: AT_LOAD }, (_, i) => thread(i, unique(i, texts[i % texts.length])));
   const later = Array.from({ length: APPENDED }, (_, i) =>
-    thread(AT_LOAD + i, texts[(i * 7) % texts.length] ?? ''),
+    thread(AT_LOAD + i, unique(AT_LOAD + i, texts[(i * 7) % texts.length])),
   );
   const appender = appendWhileScrolling
     ? `<script>
