@@ -1,10 +1,10 @@
 /**
  * `npm run bench:overlay`: what Moderera costs a heavy page. Two YouTube watch pages built from
  * the fixture's own thread markup — 2,000 comments at load, and the same page appending 200 more
- * in batches while it is scrolled, every comment with a text of its own — each loaded with the extension (real host) and without it
- * (a host no content script matches), alternately, in one run. Prints the time until every
- * comment is labelled, the longest main-thread task of ours, and total blocking time with and
- * without the extension. Figures are medians over the rounds.
+ * in batches while it is scrolled, every comment with a text of its own — each loaded with the
+ * extension (real host) and without it (a host no content script matches), alternately, in one
+ * run. Prints the time until every comment is labelled, the longest main-thread task of ours,
+ * and total blocking time with and without the extension. Figures are medians over the rounds.
  *
  * "All labelled" is timed from Moderera's start on the page, the evaluation of its content
  * script (which runs at document idle, after the page's own loading, which Moderera neither
