@@ -163,11 +163,7 @@ function reportingQuestions(
 ): LabelRenderer {
   return {
     render(host, model) {
-      // The snapshot (author, time, permalink) is read only for a question not reported yet.
-      if (questions.wants(model.comment, model.classification)) {
-        const snapshot = model.details();
-        if (snapshot) questions.seen(snapshot, model.classification);
-      }
+      questions.seen(model.comment, model.classification, model.details);
       renderer.render(host, model);
     },
     unmount: (host) => renderer.unmount(host),

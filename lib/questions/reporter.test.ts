@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { contentToBackground } from '../messaging/messages';
+import type { CommentSnapshot } from '../platforms/types';
 import { sampleSnapshot } from '../store/testing';
 import { createQuestionReporter } from './reporter';
+
+/** Notes a comment whose snapshot the page gives as it is. */
+function note(
+  reporter: ReturnType<typeof createQuestionReporter>,
+  snapshot: CommentSnapshot,
+  classification: never,
+) {
+  reporter.seen(snapshot, classification, () => snapshot);
+}
 
 const question = { category: 'question', flags: [], hints: [], evidence: [] } as never;
 const praise = { category: 'praise', flags: [], hints: [], evidence: [] } as never;
@@ -14,13 +24,10 @@ describe('question reporter', () => {
       send: async (message) => sent.push(message),
       schedule: (run) => runs.push(run),
     });
-    expect(reporter.wants(sampleSnapshot({ commentId: 'q1' }), question)).toBe(true);
-    reporter.seen(sampleSnapshot({ commentId: 'q1', text: 'När öppnar\nbadet?' }), question);
-    expect(reporter.wants(sampleSnapshot({ commentId: 'q1' }), question)).toBe(false);
-    expect(reporter.wants(sampleSnapshot({ commentId: 'p1' }), praise)).toBe(false);
-    reporter.seen(sampleSnapshot({ commentId: 'q1' }), question);
-    reporter.seen(sampleSnapshot({ commentId: 'p1' }), praise);
-    reporter.seen(sampleSnapshot({ commentId: 'q2', text: 'x'.repeat(5000) }), question);
+    note(reporter, sampleSnapshot({ commentId: 'q1', text: 'När öppnar\nbadet?' }), question);
+    note(reporter, sampleSnapshot({ commentId: 'q1' }), question);
+    note(reporter, sampleSnapshot({ commentId: 'p1' }), praise);
+    note(reporter, sampleSnapshot({ commentId: 'q2', text: 'x'.repeat(5000) }), question);
     expect(runs).toHaveLength(1);
     runs[0]?.();
     expect(sent).toHaveLength(1);
@@ -39,18 +46,48 @@ describe('question reporter', () => {
       send: async (message) => sent.push(message as { questions: unknown[] }),
       schedule: (run, ms) => runs.push({ run, ms }),
     });
-    for (let i = 0; i < 450; i++) reporter.seen(sampleSnapshot({ commentId: `q${i}` }), question);
+    for (let i = 0; i < 450; i++) note(reporter, sampleSnapshot({ commentId: `q${i}` }), question);
     expect(runs.map(({ ms }) => ms)).toEqual([2000]);
     runs[0]?.run();
     expect(sent.map((message) => message.questions.length)).toEqual([200]);
     expect(runs.map(({ ms }) => ms)).toEqual([2000, 0]);
-    reporter.seen(sampleSnapshot({ commentId: 'late' }), question); // joins the backlog, no new timer
+    note(reporter, sampleSnapshot({ commentId: 'late' }), question); // joins the backlog, no new timer
     runs[1]?.run();
     runs[2]?.run();
     expect(sent.map((message) => message.questions.length)).toEqual([200, 200, 51]);
     expect(runs).toHaveLength(3);
-    reporter.seen(sampleSnapshot({ commentId: 'later' }), question);
+    note(reporter, sampleSnapshot({ commentId: 'later' }), question);
     expect(runs.map(({ ms }) => ms)).toEqual([2000, 0, 0, 2000]);
+  });
+
+  it('reads a question only when it reports it, as the page shows it then; one gone by then is skipped and may come back', () => {
+    const sent: { questions: { commentId: string; authorName: string }[] }[] = [];
+    const runs: Array<() => void> = [];
+    const reporter = createQuestionReporter({
+      send: async (message) => sent.push(message as (typeof sent)[number]),
+      schedule: (run) => runs.push(run),
+    });
+    const reads: string[] = [];
+    let onPage = true;
+    const read = (commentId: string, authorName: string) => () => {
+      reads.push(commentId);
+      return commentId === 'gone' && !onPage ? null : sampleSnapshot({ commentId, authorName });
+    };
+    reporter.seen({ platform: 'facebook', commentId: 'q1' }, question, read('q1', 'Anna (edited)'));
+    reporter.seen({ platform: 'facebook', commentId: 'p1' }, praise, read('p1', 'Per'));
+    onPage = false;
+    reporter.seen({ platform: 'facebook', commentId: 'gone' }, question, read('gone', 'Gunnar'));
+    expect(reads).toEqual([]);
+    runs[0]?.();
+    expect(reads).toEqual(['q1', 'gone']);
+    expect(sent.flatMap((message) => message.questions.map((q) => `${q.commentId} ${q.authorName}`))).toEqual(
+      ['q1 Anna (edited)'],
+    );
+    onPage = true;
+    reporter.seen({ platform: 'facebook', commentId: 'gone' }, question, read('gone', 'Gunnar'));
+    reporter.seen({ platform: 'facebook', commentId: 'q1' }, question, read('q1', 'Anna'));
+    runs[1]?.();
+    expect(sent.flatMap((message) => message.questions.map((q) => q.commentId))).toEqual(['q1', 'gone']);
   });
 
   it('reports an inserted reply as an answer', () => {

@@ -33,15 +33,21 @@ export function createQuestionReporter({
   schedule = (run, ms) => setTimeout(run, ms),
 }: QuestionReporterDeps) {
   const reported = new Set<string>();
-  let pending: SeenQuestion[] = [];
+  let pending: { key: string; read: () => CommentSnapshot | null }[] = [];
   let scheduled = false;
 
-  // One batch per task: serialising 2,000 questions at once took one ~25 ms task on a slow machine.
+  // One batch per task: reading and serialising 2,000 questions at once took one long task.
   const flush = () => {
-    const questions = pending.slice(0, BATCH);
+    const batch = pending.slice(0, BATCH);
     pending = pending.slice(BATCH);
+    const questions: SeenQuestion[] = [];
+    for (const { key, read } of batch) {
+      const snapshot = read();
+      if (snapshot) questions.push(toSeen(snapshot));
+      else reported.delete(key); // gone from the page by now: reported if it comes back
+    }
     // Lost if the background is restarting; the next page load reports the question again.
-    void send({ type: 'content.questionsSeen', questions }).catch(() => {});
+    if (questions.length > 0) void send({ type: 'content.questionsSeen', questions }).catch(() => {});
     if (pending.length > 0) schedule(flush, 0);
     else scheduled = false;
   };
@@ -50,16 +56,21 @@ export function createQuestionReporter({
     `${comment.platform}:${comment.commentId}`;
 
   return {
-    /** Whether `seen` would report this comment: a question not reported yet (its snapshot can wait till then). */
-    wants(comment: Pick<CommentSnapshot, 'platform' | 'commentId'>, classification: Classification): boolean {
-      return classification.category === 'question' && !reported.has(keyOf(comment));
-    },
-    seen(snapshot: CommentSnapshot, classification: Classification): void {
+    /**
+     * Notes a labelled comment; a question not reported yet is reported within seconds. Its
+     * snapshot (author, time, permalink) is read only then, off the labelling's path, through
+     * `read`, which gives the comment as the page shows it at that moment (null once it is gone).
+     */
+    seen(
+      comment: Pick<CommentSnapshot, 'platform' | 'commentId'>,
+      classification: Classification,
+      read: () => CommentSnapshot | null,
+    ): void {
       if (classification.category !== 'question') return;
-      const key = keyOf(snapshot);
+      const key = keyOf(comment);
       if (reported.has(key)) return;
       reported.add(key);
-      pending.push(toSeen(snapshot));
+      pending.push({ key, read });
       if (!scheduled) {
         scheduled = true;
         schedule(flush, DELAY_MS);
