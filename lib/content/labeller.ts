@@ -564,16 +564,17 @@ export function createLabeller(options: LabellerOptions): Labeller {
     // A comment that had a label (on this element or on one the site replaced) never waits.
     const putBack = existing?.commentId === comment.commentId || (owner !== undefined && owner !== element);
     const state = existing ?? { host: createHost(doc, LABEL_TAG), commentId: '', text: '', category: '' };
+    if (classification && state.commentId && ownerById.get(state.commentId) === element)
+      ownerById.delete(state.commentId);
+    // Before the renderer runs: an open panel reads the comment's details through it.
+    ownerById.set(comment.commentId, element);
     if (classification) {
-      if (state.commentId && ownerById.get(state.commentId) === element) ownerById.delete(state.commentId);
       writeHostData(state.host, {
         commentId: comment.commentId,
         platform: comment.platform,
         category: classification.category,
         flags: classification.flags,
       });
-      // Set before the renderer runs: a question's details are read as it is rendered.
-      ownerById.set(comment.commentId, element);
       const { commentId } = comment;
       options.renderer.render(state.host, {
         comment,
@@ -584,7 +585,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
       state.text = comment.text;
       state.category = classification.category;
     }
-    ownerById.set(comment.commentId, element);
     mounted.set(element, state);
     if (isPlaced(state.host, slot)) {
       unplaced.delete(element);
