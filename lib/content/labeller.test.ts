@@ -308,6 +308,31 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('on a long page, puts no label in before the whole first queue is classified (none go ahead)', async () => {
+    const ids = Array.from({ length: 150 }, (_, i) => String(100 + i));
+    document.body.innerHTML = `<section id="comments">${ids.map((id) => comment(id, `Hej ${id}`)).join('')}</section>`;
+    const held: Array<() => void> = [];
+    let requests = 0;
+    const labeller = createLabeller({
+      adapters: [toyAdapter],
+      document,
+      // The first request is answered at once, the others when the test lets them.
+      classify: (texts) =>
+        requests++ === 0
+          ? Promise.resolve(classifyAll(texts))
+          : new Promise((resolve) => held.push(() => resolve(classifyAll(texts)))),
+      renderer: { render: () => {}, unmount: () => {} },
+    });
+    started.push(labeller);
+    labeller.start();
+    await vi.waitFor(() => expect(requests).toBeGreaterThan(0), { timeout: 3000 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // However the comments were split into requests: while one is unanswered, none is in.
+    if (held.length > 0) expect(labels()).toHaveLength(0);
+    for (const release of held) release();
+    await vi.waitFor(() => expect(labels()).toHaveLength(150), { timeout: 3000 });
+  });
+
   it('puts labels in from a fresh slice, never from one that labelling has used up', async () => {
     let clock = 0;
     const now = vi.spyOn(performance, 'now').mockImplementation(() => clock);

@@ -9,8 +9,8 @@
  * Cost on a long page: reading and classifying a comment is cheap, but every frame in which
  * the page changes costs a style, layout and pre-paint pass over the whole page (tens of ms
  * with 2,000 comments), whatever the size of the change. So labels are rendered into hosts
- * that are not in the page yet, and go in together: those near the viewport first, the rest
- * when the queue is done (or every `placeEveryMs` on a very long backlog), `placeChunk` per
+ * that are not in the page yet, and go in together when the queue is done (or every
+ * `placeEveryMs` on a very long backlog, those near the viewport first), `placeChunk` per
  * frame. Labels of comments that load later wait a moment for company, and go in with the
  * page's own next change if it comes first. Nothing reads layout after a write of ours.
  */
@@ -144,16 +144,20 @@ export function createLabeller(options: LabellerOptions): Labeller {
   /** Labels rendered into hosts that are not in the page yet, with where each goes. */
   const unplaced = new Map<Element, LabelSlot>();
   let unplacedSince = 0;
-  /** How many of the first entries of `dirty` are visible-first: labels placed as soon as they are done. */
-  let urgent = 0;
   /** How many of the ready labels are going into the page, a chunk per slice. */
   let toPlace = 0;
   /** A chunk went in and the frame that renders it has not begun yet. */
   let awaitingFrame = false;
-  const placeEveryMs = options.placeEveryMs ?? 500;
+  // Long enough that 2,000 comments (~0.5 s of labelling on a slow machine) go in together.
+  // Those in view are not placed ahead on their own: that frame cost ~50 ms of blocking for
+  // labels shown ~0.5 s sooner (bench:overlay at load: added blocking 167-244 ms without it,
+  // 220-309 ms with it, 6 rounds each).
+  const placeEveryMs = options.placeEveryMs ?? 800;
   // A frame that places labels costs ~70 ms of the page's own style, layout and pre-paint
   // plus ~0.13 ms a label (2,000 YouTube comments): fewer, larger chunks finish sooner and
   // block less in total (bench:overlay: 500 → 1,000 took all-labelled from ~1.3 s to ~1.0 s).
+  // 2,000 in one frame saved little time and no blocking: one frame of ~300 ms against two
+  // of ~160 ms, and blocking counts what each frame takes beyond 50 ms.
   const placeChunk = options.placeChunk ?? 1000;
   let placedTotal = 0;
   const coalesceMs = options.coalesceMs ?? 150;
@@ -184,8 +188,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
   const known = new Map<string, Classification>();
   /** Answers to questions asked before the settings changed (or the labeller stopped) are not used. */
   let generation = 0;
-  /** The visible-first comments' answer came: their labels go in as soon as they are done. */
-  let placeAfterAnswers = false;
 
   const measure = (name: string) => (start: number) => performance.measure(name, { start });
   const scheduler = createSliceScheduler((deadline) => processSlice(deadline), {
@@ -230,13 +232,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       if (deadline()) return backlogLeft();
       dirty.delete(element);
       labelElement(adapter, element, ctx);
-      if (urgent > 0 && --urgent === 0) {
-        // Labels known at once, or answered at once, go in now; the others when their answer comes.
-        if (!askForClassifications(true)) placeAfterAnswers = true;
-        labelAnswered(adapter, () => false);
-      }
     }
-    urgent = 0;
     askForClassifications();
     if (!labelAnswered(adapter, deadline)) return backlogLeft();
     if (awaiting.size > 0) {
@@ -275,8 +271,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
    * Asks for the classification of the texts read since the last time, in one request; an
    * answer given at once (a classifier in this world) is ready for `labelAnswered` right away.
    */
-  function askForClassifications(visibleFirst = false): boolean {
-    if (toAsk.size === 0) return false;
+  function askForClassifications(): void {
+    if (toAsk.size === 0) return;
     const texts = [...toAsk];
     toAsk.clear();
     for (const text of texts) asked.add(text);
@@ -295,28 +291,22 @@ export function createLabeller(options: LabellerOptions): Labeller {
       answer = options.classify(texts);
     } catch (error) {
       refused(texts, askedIn, error);
-      return true;
+      return;
     }
     if (!('then' in answer)) {
-      receive(texts, answer, askedIn, visibleFirst);
-      return true;
+      receive(texts, answer, askedIn);
+      return;
     }
     answer.then(
       (results) => {
         measureAnswer?.();
-        receive(texts, results, askedIn, visibleFirst);
+        receive(texts, results, askedIn);
       },
       (error: unknown) => refused(texts, askedIn, error),
     );
-    return true;
   }
 
-  function receive(
-    texts: readonly string[],
-    results: readonly Classification[],
-    askedIn: number,
-    visibleFirst: boolean,
-  ): void {
+  function receive(texts: readonly string[], results: readonly Classification[], askedIn: number): void {
     if (askedIn !== generation) return; // asked again under the new settings
     const batch = new Map<string, Classification | undefined>();
     texts.forEach((text, i) => {
@@ -331,7 +321,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
       if (classification) answered.set(element, { entry, classification });
       else awaiting.delete(element);
     }
-    if (visibleFirst) placeAfterAnswers = true;
     scheduler.request();
   }
 
@@ -366,11 +355,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
       if (dirty.has(element) || !element.isConnected) continue; // it is read again anyway
       showLabel(active, element, entry.comment, classification);
     }
-    if (placeAfterAnswers) {
-      placeAfterAnswers = false;
-      toPlace = unplaced.size;
-      placeReady(placeChunk);
-    }
     return true;
   }
 
@@ -395,11 +379,11 @@ export function createLabeller(options: LabellerOptions): Labeller {
   }
 
   /**
-   * Queues every comment of a full scan: on a long page those in and near the viewport first
-   * (their labels go in as soon as they are ready), then those below it, then those above.
+   * Queues every comment of a full scan: on a long page those in and near the viewport first,
+   * then those below it, then those above, so that on a backlog long enough to be placed in
+   * several goes (`placeEveryMs`) the first go is what the moderator is looking at.
    */
   function queueAll(all: Element[]): void {
-    const fresh = dirty.size === 0;
     const near = all.length >= VISIBLE_FIRST_FROM ? nearViewport(all) : null;
     if (!near) {
       for (const element of all) dirty.add(element);
@@ -408,8 +392,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
     for (const element of near.elements) dirty.add(element);
     for (let i = near.from; i < all.length; i++) dirty.add(all[i] as Element);
     for (let i = 0; i < near.from; i++) dirty.add(all[i] as Element);
-    // Only a fresh queue starts with them; otherwise they are simply queued.
-    if (fresh) urgent = near.elements.length;
   }
 
   /**
@@ -612,7 +594,6 @@ export function createLabeller(options: LabellerOptions): Labeller {
     toAsk.clear();
     awaiting.clear();
     answered.clear();
-    placeAfterAnswers = false;
   }
 
   function removeLabel(element: Element, state: Mounted): void {

@@ -39,25 +39,41 @@ describe('question reporter', () => {
     expect(parsed.type === 'content.questionsSeen' && parsed.questions[0]?.excerpt).toBe('När öppnar badet?');
   });
 
-  it('sends a long backlog one batch of 200 per task', () => {
+  it('reads a long backlog a few milliseconds per task and sends it in batches of 200', () => {
     const sent: { questions: unknown[] }[] = [];
     const runs: Array<{ run: () => void; ms: number }> = [];
+    let clock = 0;
+    let readsPerTask: number[] = [];
     const reporter = createQuestionReporter({
       send: async (message) => sent.push(message as { questions: unknown[] }),
       schedule: (run, ms) => runs.push({ run, ms }),
+      now: () => clock,
     });
-    for (let i = 0; i < 450; i++) note(reporter, sampleSnapshot({ commentId: `q${i}` }), question);
+    const noteSlow = (commentId: string) => {
+      const snapshot = sampleSnapshot({ commentId });
+      reporter.seen(snapshot, question, () => {
+        clock += 1; // each read takes 1 ms
+        readsPerTask = [...readsPerTask.slice(0, -1), (readsPerTask.at(-1) ?? 0) + 1];
+        return snapshot;
+      });
+    };
+    for (let i = 0; i < 450; i++) noteSlow(`q${i}`);
     expect(runs.map(({ ms }) => ms)).toEqual([2000]);
-    runs[0]?.run();
-    expect(sent.map((message) => message.questions.length)).toEqual([200]);
+    const runNext = (index: number) => {
+      readsPerTask = [...readsPerTask, 0];
+      runs[index]?.run();
+    };
+    runNext(0);
+    expect(readsPerTask).toEqual([8]);
+    expect(sent).toEqual([]);
     expect(runs.map(({ ms }) => ms)).toEqual([2000, 0]);
-    note(reporter, sampleSnapshot({ commentId: 'late' }), question); // joins the backlog, no new timer
-    runs[1]?.run();
-    runs[2]?.run();
+    noteSlow('late'); // joins the backlog, no new timer
+    for (let i = 1; i < runs.length; i++) runNext(i);
+    expect(Math.max(...readsPerTask)).toBe(8);
+    expect(readsPerTask.reduce((sum, reads) => sum + reads, 0)).toBe(451);
     expect(sent.map((message) => message.questions.length)).toEqual([200, 200, 51]);
-    expect(runs).toHaveLength(3);
-    note(reporter, sampleSnapshot({ commentId: 'later' }), question);
-    expect(runs.map(({ ms }) => ms)).toEqual([2000, 0, 0, 2000]);
+    noteSlow('later');
+    expect(runs.at(-1)?.ms).toBe(2000);
   });
 
   it('reads a question only when it reports it, as the page shows it then; one gone by then is skipped and may come back', () => {

@@ -10,10 +10,17 @@ import type { SeenQuestion } from './questions';
 
 const BATCH = 200;
 const DELAY_MS = 2000;
+/**
+ * Reading a question's snapshot takes ~0.3-0.6 ms on a slow machine (2,000 YouTube comments):
+ * 200 in one task made a long task, so questions are read a few milliseconds per task, and
+ * sent when a batch is full or the backlog is done.
+ */
+const READ_BUDGET_MS = 8;
 
 export interface QuestionReporterDeps {
   send(message: unknown): Promise<unknown>;
   schedule?: (run: () => void, ms: number) => void;
+  now?: () => number;
 }
 
 function toSeen(snapshot: CommentSnapshot): SeenQuestion {
@@ -31,25 +38,38 @@ function toSeen(snapshot: CommentSnapshot): SeenQuestion {
 export function createQuestionReporter({
   send,
   schedule = (run, ms) => setTimeout(run, ms),
+  now = () => performance.now(),
 }: QuestionReporterDeps) {
   const reported = new Set<string>();
   let pending: { key: string; read: () => CommentSnapshot | null }[] = [];
+  let outgoing: SeenQuestion[] = [];
   let scheduled = false;
 
-  // One batch per task: reading and serialising 2,000 questions at once took one long task.
-  const flush = () => {
-    const batch = pending.slice(0, BATCH);
-    pending = pending.slice(BATCH);
-    const questions: SeenQuestion[] = [];
-    for (const { key, read } of batch) {
-      const snapshot = read();
-      if (snapshot) questions.push(toSeen(snapshot));
-      else reported.delete(key); // gone from the page by now: reported if it comes back
-    }
+  const sendOutgoing = () => {
+    const questions = outgoing;
+    outgoing = [];
     // Lost if the background is restarting; the next page load reports the question again.
     if (questions.length > 0) void send({ type: 'content.questionsSeen', questions }).catch(() => {});
-    if (pending.length > 0) schedule(flush, 0);
-    else scheduled = false;
+  };
+
+  const flush = () => {
+    const started = now();
+    let taken = 0;
+    while (taken < pending.length) {
+      const { key, read } = pending[taken++] as (typeof pending)[number];
+      const snapshot = read();
+      if (snapshot) outgoing.push(toSeen(snapshot));
+      else reported.delete(key); // gone from the page by now: reported if it comes back
+      if (outgoing.length >= BATCH) sendOutgoing();
+      if (now() - started >= READ_BUDGET_MS) break;
+    }
+    pending = pending.slice(taken);
+    if (pending.length > 0) {
+      schedule(flush, 0);
+      return;
+    }
+    sendOutgoing();
+    scheduled = false;
   };
 
   const keyOf = (comment: Pick<CommentSnapshot, 'platform' | 'commentId'>) =>
