@@ -9,6 +9,7 @@ import { captureCommentElement } from '../lib/capture/content';
 import { createClassifyClient } from '../lib/content/classify-client';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { isProfiling, profileMarker } from '../lib/content/profile';
+import { createQuietGate } from '../lib/content/quiet';
 import type { ClassifierApi, EarlyWork } from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
@@ -19,6 +20,9 @@ import { parseSettings, SETTINGS_KEY, type Settings, settingsFrom } from '../lib
 import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
 import { showNotice } from './Notice';
+
+/** Questions are reported this long after the moderator last scrolled (lib/content/quiet.ts). */
+const QUESTIONS_QUIET_MS = 1000;
 
 export async function startLabelling(
   ctx: ContentScriptContext,
@@ -47,14 +51,18 @@ export async function startLabelling(
     void browser.runtime.sendMessage(message).catch(() => {});
   };
   let labelContext: LabelContext;
+  const quiet = createQuietGate(window, { quietMs: QUESTIONS_QUIET_MS });
   const questions = createQuestionReporter({
     send: (message) => browser.runtime.sendMessage(message),
-    // Marked, so that a benchmark counts the reporter's tasks as ours.
     schedule: (run, ms) =>
-      setTimeout(() => {
-        mark('questions');
-        run();
-      }, ms),
+      setTimeout(
+        () =>
+          quiet.whenQuiet(() => {
+            mark('questions'); // so that a benchmark counts the reporter's tasks as ours
+            run();
+          }),
+        ms,
+      ),
   });
 
   const labeller = createLabeller({
@@ -121,6 +129,7 @@ export async function startLabelling(
   };
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
+    quiet.dispose();
     labeller.stop();
     hideNotice?.();
     browser.storage.onChanged.removeListener(onStorageChange);

@@ -1,0 +1,57 @@
+/**
+ * Work that can wait (reporting the page's questions to the background) waits until the
+ * moderator has stopped scrolling. While a long page scrolls, nearly every frame the page
+ * renders is already over 50 ms, so every millisecond of ours in between makes it longer.
+ */
+
+/** Events that mean the moderator is scrolling the page (or one of its scrolling boxes). */
+const SCROLLING_EVENTS = ['scroll', 'wheel', 'touchmove'] as const;
+
+export interface QuietGate {
+  /** Runs `run` once nothing has scrolled for the gate's quiet time. */
+  whenQuiet(run: () => void): void;
+  /** Stops listening; work still waiting is dropped. */
+  dispose(): void;
+}
+
+export interface QuietGateOptions {
+  quietMs: number;
+  now?: () => number;
+  setTimer?: (run: () => void, ms: number) => unknown;
+  clearTimer?: (timer: unknown) => void;
+}
+
+export function createQuietGate(target: EventTarget, options: QuietGateOptions): QuietGate {
+  const now = options.now ?? (() => performance.now());
+  const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
+  const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
+  let lastScrollAt = Number.NEGATIVE_INFINITY;
+  const waiting = new Set<unknown>();
+  const onScroll = () => {
+    lastScrollAt = now();
+  };
+  const listening = { capture: true, passive: true };
+  for (const type of SCROLLING_EVENTS) target.addEventListener(type, onScroll, listening);
+
+  const attempt = (run: () => void) => {
+    const wait = lastScrollAt + options.quietMs - now();
+    if (wait <= 0) {
+      run();
+      return;
+    }
+    const timer = setTimer(() => {
+      waiting.delete(timer);
+      attempt(run);
+    }, wait);
+    waiting.add(timer);
+  };
+
+  return {
+    whenQuiet: attempt,
+    dispose() {
+      for (const type of SCROLLING_EVENTS) target.removeEventListener(type, onScroll, listening);
+      for (const timer of waiting) clearTimer(timer);
+      waiting.clear();
+    },
+  };
+}
