@@ -1,5 +1,5 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Classification, Evidence } from '../lib/classifier';
+import type { Classification, Evidence, LabelClassification } from '../lib/classifier';
 import { segmentsOf } from '../lib/content/highlight';
 import type { LabelModel } from '../lib/content/labeller';
 import { t } from '../lib/i18n/strings';
@@ -105,7 +105,7 @@ interface PanelProps {
   anchor: HTMLElement | null;
   comment: CommentIdentity;
   details: () => CommentSnapshot | null;
-  classification: Classification;
+  classification: LabelClassification;
   language: Language;
   onClose: () => void;
   onRegistered: (shortId: string) => void;
@@ -121,7 +121,9 @@ function Panel({ anchor, comment, details, classification, language, onClose, on
   const { text } = comment;
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);
-  const { category, flags, hints, evidence } = classification;
+  const { category, flags, hints } = classification;
+  const explained = useExplanation(text);
+  const evidence = explained?.classification?.evidence ?? [];
 
   useEffect(() => {
     panel.current?.focus();
@@ -167,6 +169,8 @@ function Panel({ anchor, comment, details, classification, language, onClose, on
         </>
       )}
       <h3>{t(language, 'evidence')}</h3>
+      {!explained && <p role="status">{t(language, 'explaining')}</p>}
+      {explained?.failed && <p role="status">{t(language, 'explainFailed', { reason: explained.failed })}</p>}
       <ul>
         {evidence
           .filter((item) => item.target === category)
@@ -188,11 +192,13 @@ function Panel({ anchor, comment, details, classification, language, onClose, on
       {snapshot ? (
         <>
           <ReplySection snapshot={snapshot} classification={classification} />
-          <RemoveSection
-            commentId={snapshot.commentId}
-            classification={classification}
-            onRegistered={onRegistered}
-          />
+          {explained && (
+            <RemoveSection
+              commentId={snapshot.commentId}
+              classification={explained.classification ?? { ...classification, evidence: [] }}
+              onRegistered={onRegistered}
+            />
+          )}
           {(category === 'fault_report' || category === 'question') && (
             <ForwardSection snapshot={snapshot} kind={category} />
           )}
@@ -202,6 +208,39 @@ function Panel({ anchor, comment, details, classification, language, onClose, on
       )}
     </div>
   );
+}
+
+interface Explanation {
+  classification: Classification | null;
+  /** Why the classification with its evidence could not be had. */
+  failed?: string;
+}
+
+/**
+ * The comment's classification with its evidence, asked for as the panel opens (labels carry
+ * theirs without: lib/classifier/types.ts); null until it comes. The removal section waits for
+ * it, since it guesses the provision from the evidence and registers the evidence.
+ */
+function useExplanation(text: string): Explanation | null {
+  const context = useContext(LabelContextValue);
+  const [explained, setExplained] = useState<(Explanation & { text: string }) | null>(null);
+  useEffect(() => {
+    let current = true;
+    context.explain(text).then(
+      (classification) => current && setExplained({ text, classification }),
+      (error: unknown) =>
+        current &&
+        setExplained({
+          text,
+          classification: null,
+          failed: error instanceof Error ? error.message : String(error),
+        }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [text]);
+  return explained?.text === text ? explained : null;
 }
 
 function FlagReason({

@@ -1,5 +1,5 @@
 import { useContext, useMemo, useState } from 'preact/hooks';
-import type { Classification } from '../lib/classifier';
+import type { LabelClassification } from '../lib/classifier';
 import { t } from '../lib/i18n/strings';
 import type { CommentSnapshot } from '../lib/platforms/types';
 import { type ComposedReply, composeReply } from '../lib/replies/compose';
@@ -8,7 +8,7 @@ import { copyText, LabelContextValue } from './label-context';
 
 interface Props {
   snapshot: CommentSnapshot;
-  classification: Classification;
+  classification: LabelClassification;
 }
 
 /** Templates that fit the comment, a preview with everything filled in, and "insert reply". */

@@ -11,6 +11,8 @@ export interface LabelContext {
   openOptions(): void;
   now(): Date;
   removalModes(): readonly RemovalMode[];
+  /** The text's classification with its evidence (a label has it without: lib/classifier/types.ts). */
+  explain(text: string): Promise<Classification>;
   registerComment(commentId: string, classification: Classification, decision: Decision): Promise<FlowResult>;
   /** Comments registered on this page, so a re-rendered label still says so. */
   registrations: Map<string, { shortId: string }>;
@@ -22,6 +24,9 @@ export const LabelContextValue = createContext<LabelContext>({
   openOptions: () => {},
   now: () => new Date(),
   removalModes: () => [],
+  explain: async () => {
+    throw new Error('not available here');
+  },
   registerComment: async () => ({ stage: 'not_registered', message: 'not available here' }),
   registrations: new Map(),
 });

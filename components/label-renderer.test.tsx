@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../lib/classifier';
+import { type Classification, classify } from '../lib/classifier';
+import { withoutEvidence } from '../lib/classifier/schema';
 import type { LabelModel } from '../lib/content/labeller';
 import { CATEGORY_IDS, type Language } from '../lib/policy/labels';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
@@ -40,6 +41,7 @@ function contextWith(language: Language, registered?: string): LabelContext {
     openOptions: () => {},
     now: () => new Date(0),
     removalModes: () => [],
+    explain: async (text) => classify(text),
     registerComment: async () => ({ stage: 'not_registered', message: 'test' }),
     registrations,
   };
@@ -235,6 +237,58 @@ describe('the label renderer', () => {
     expect(reads).toBe(2);
     expect(panel()?.textContent).toContain('@anna.edited');
     expect(panel()?.textContent).toContain('Varför är vägen inte lagad än?');
+    renderer.unmount(host);
+    host.remove();
+  });
+
+  it('asks for the evidence as the panel opens, highlights it, and still offers removal when it cannot be had', async () => {
+    const asked: string[] = [];
+    let answer: (classification: Classification) => void = () => {};
+    let fail: (error: Error) => void = () => {};
+    const context: LabelContext = {
+      ...contextWith('sv'),
+      explain: (text) => {
+        asked.push(text);
+        return new Promise((resolve, reject) => {
+          answer = resolve;
+          fail = reject;
+        });
+      },
+    };
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const renderer = createLabelRenderer(() => context);
+    const text = 'Vad fan håller ni på med?';
+    const full = classify(text);
+    expect(full.evidence.some((item) => item.text === 'fan')).toBe(true);
+    renderer.render(host, { comment: { ...comment, text }, classification: withoutEvidence(full), details });
+    const badge = () => root.querySelector('[data-action="open-panel"]') as HTMLButtonElement;
+    const panel = () => root.querySelector('[role="dialog"]');
+    badge().click();
+    await tick();
+    expect(asked).toEqual([text]);
+    expect(panel()?.querySelector('[role="status"]')?.textContent).toContain('Läser in orden');
+    expect(panel()?.querySelectorAll('mark')).toHaveLength(0);
+    expect(panel()?.querySelector('[data-action="register-only"]')).toBeNull();
+    answer(full);
+    await tick();
+    expect([...(panel()?.querySelectorAll('mark') ?? [])].map((mark) => mark.textContent)).toContain('fan');
+    expect(panel()?.textContent).toContain(full.evidence.find((item) => item.text === 'fan')?.rule);
+    expect(panel()?.querySelector('[role="status"]')).toBeNull();
+    expect(panel()?.querySelector('[data-action="register-only"]')).not.toBeNull();
+    badge().click(); // closed
+    await tick();
+    badge().click();
+    await tick();
+    expect(asked).toEqual([text, text]);
+    fail(new Error('ingen bakgrund'));
+    await tick();
+    expect(panel()?.querySelector('[role="status"]')?.textContent).toContain(
+      'kunde inte läsas in (ingen bakgrund)',
+    );
+    expect(panel()?.querySelectorAll('mark')).toHaveLength(0);
+    expect(panel()?.querySelector('[data-action="register-only"]')).not.toBeNull();
     renderer.unmount(host);
     host.remove();
   });

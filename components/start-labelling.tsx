@@ -37,7 +37,7 @@ export async function startLabelling(
   if (ctx.isInvalid) return;
   let hideNotice: (() => void) | null = null;
   let warnedOfFallback = false;
-  const classifyTexts = createClassifyClient({
+  const classifier = createClassifyClient({
     send: (message) => browser.runtime.sendMessage(message),
     loadLocal: localClassifierLoader(ctx, early, profile, () => settings.language),
     onFallback: (reason) => {
@@ -68,7 +68,7 @@ export async function startLabelling(
   const labeller = createLabeller({
     adapters,
     document,
-    classify: (texts) => classifyTexts(texts, { extraWords: settings.extraWords }),
+    classify: (texts) => classifier.labels(texts, { extraWords: settings.extraWords }),
     renderer: reportingQuestions(
       createLabelRenderer(() => labelContext),
       questions,
@@ -110,6 +110,7 @@ export async function startLabelling(
     openOptions,
     now: () => new Date(),
     removalModes: () => labeller.removalModes(),
+    explain: (text) => classifier.full(text, { extraWords: settings.extraWords }),
     registerComment,
     registrations,
   });

@@ -5,6 +5,7 @@ import { cropPngInWorker } from '../lib/capture/image';
 import { screenshotsAllowed } from '../lib/capture/permission';
 import { channelsDue, reminderTitle } from '../lib/channels/reminder';
 import { classifyBatch, warmClassifier } from '../lib/classifier/batch';
+import { withoutEvidence } from '../lib/classifier/schema';
 import { syncUserBlogScript } from '../lib/hosts/registration';
 import { createMessageRouter } from '../lib/messaging/router';
 import { markAnswered, rememberQuestions } from '../lib/questions/questions';
@@ -94,9 +95,10 @@ export default defineBackground(() => {
         warmClassifier();
         return { ready: true };
       },
-      'content.classify': (message) => ({
-        classifications: classifyBatch(message.texts, message.extraWords),
-      }),
+      'content.classify': (message) => {
+        const classifications = classifyBatch(message.texts, message.extraWords);
+        return { classifications: message.evidence ? classifications : classifications.map(withoutEvidence) };
+      },
       'content.openOptions': async () => {
         await browser.runtime.openOptionsPage();
         return { opened: true };

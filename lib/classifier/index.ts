@@ -12,7 +12,7 @@ import { decideFlags, dropQuoted, type FlagResult, HitIndex } from './rules';
 import { analyseStructure } from './text-structure';
 import type { Classification, ClassifierSettings, Evidence, Hit, LexiconFile } from './types';
 
-export type { Classification, ClassifierSettings, Evidence } from './types';
+export type { Classification, ClassifierSettings, Evidence, LabelClassification } from './types';
 
 export { CLASSIFIER_VERSION } from './version';
 

@@ -5,12 +5,12 @@
  */
 import { z } from 'zod/mini';
 import { CATEGORY_IDS, FLAG_IDS, HINT_IDS } from '../policy/labels';
-import type { Classification } from './types';
+import type { Classification, LabelClassification } from './types';
 
 /** At most this many texts are classified in one request (a content script asks per slice of work). */
 export const MAX_CLASSIFY_BATCH = 2000;
 
-function buildSchema() {
+function buildSchemas() {
   const offset = z.number().check(z.int(), z.nonnegative());
   const evidence = z.object({
     target: z.enum([...FLAG_IDS, ...CATEGORY_IDS, ...HINT_IDS]),
@@ -19,22 +19,37 @@ function buildSchema() {
     text: z.string(),
     rule: z.string(),
   });
-  const classification = z.object({
+  const label = {
     category: z.enum(CATEGORY_IDS),
     flags: z.array(z.enum(FLAG_IDS)),
     hints: z.array(z.enum(HINT_IDS)),
-    evidence: z.array(evidence),
     confidence: z.number().check(z.gte(0), z.lte(1)),
-  });
-  return z.object({ classifications: z.array(classification) });
+  };
+  return {
+    labels: z.object({ classifications: z.array(z.object(label)) }),
+    full: z.object({ classifications: z.array(z.object({ ...label, evidence: z.array(evidence) })) }),
+  };
 }
 
-let schema: ReturnType<typeof buildSchema> | null = null;
+let schemas: ReturnType<typeof buildSchemas> | null = null;
 
-/** The classifications of a reply to `count` texts, or an error that says what is wrong. */
+/** The classifications with their evidence of a reply to `count` texts, or an error that says what is wrong. */
 export function parseClassifications(data: unknown, count: number): Classification[] {
-  schema ??= buildSchema();
-  const parsed = schema.safeParse(data);
+  schemas ??= buildSchemas();
+  return checked(schemas.full.safeParse(data), count);
+}
+
+/** The label classifications (no evidence) of a reply to `count` texts, or an error. */
+export function parseLabelClassifications(data: unknown, count: number): LabelClassification[] {
+  schemas ??= buildSchemas();
+  return checked(schemas.labels.safeParse(data), count);
+}
+
+type Parsed<T> =
+  | { success: true; data: { classifications: T[] } }
+  | { success: false; error: z.core.$ZodError };
+
+function checked<T>(parsed: Parsed<T>, count: number): T[] {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`unreadable classifications (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
@@ -43,4 +58,9 @@ export function parseClassifications(data: unknown, count: number): Classificati
   if (classifications.length !== count)
     throw new Error(`${classifications.length} classifications for ${count} texts`);
   return classifications;
+}
+
+/** The classification a label shows (see `LabelClassification`). */
+export function withoutEvidence({ evidence: _evidence, ...label }: Classification): LabelClassification {
+  return label;
 }

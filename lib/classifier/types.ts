@@ -59,6 +59,13 @@ export interface Classification {
   confidence: number;
 }
 
+/**
+ * What a label shows: the classification without its evidence. Content scripts get this for
+ * every comment, and the evidence only for a label whose panel is opened: 2,000 classifications
+ * with evidence were ~960 KB to send and check on the page's main thread, ~180 KB without.
+ */
+export type LabelClassification = Omit<Classification, 'evidence'>;
+
 export interface ClassifierSettings {
   /** The user's own words per flag, merged into the lexicons at run time. A trailing * matches a prefix. */
   extraWords?: Partial<Record<FlagId, readonly string[]>>;

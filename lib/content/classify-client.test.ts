@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { classify, prepareClassifierStep } from '../classifier';
 import { classifyBatch } from '../classifier/batch';
-import { MAX_CLASSIFY_BATCH } from '../classifier/schema';
+import { MAX_CLASSIFY_BATCH, withoutEvidence } from '../classifier/schema';
 import type { ContentToBackground } from '../messaging/messages';
 import { createClassifyClient } from './classify-client';
 
@@ -11,27 +11,67 @@ const WORDS = { profanity: ['sommar'] };
 /** What the background does with a classify message (entrypoints/background.ts). */
 function background(message: ContentToBackground) {
   if (message.type !== 'content.classify') throw new Error(`unexpected ${message.type}`);
-  return { ok: true, data: { classifications: classifyBatch(message.texts, message.extraWords) } };
+  const classifications = classifyBatch(message.texts, message.extraWords);
+  return {
+    ok: true,
+    data: { classifications: message.evidence ? classifications : classifications.map(withoutEvidence) },
+  };
 }
+
+/** What a label shows of the text's classification. */
+const labelOf = (text: string, settings = {}) => withoutEvidence(classify(text, settings));
 
 const localApi = { classify, prepareClassifierStep };
 
 describe('classifying for a content script', () => {
-  it('asks the background, with the user’s words, and gives its classifications', async () => {
+  it('asks the background, with the user’s words, and gives its classifications without evidence', async () => {
     const sent: ContentToBackground[] = [];
     const loadLocal = vi.fn(async () => localApi);
-    const classifyTexts = createClassifyClient({
+    const client = createClassifyClient({
       send: async (message) => {
         sent.push(message);
         return background(message);
       },
       loadLocal,
     });
-    const results = await classifyTexts(TEXTS, { extraWords: WORDS });
-    expect(results).toEqual(TEXTS.map((text) => classify(text, { extraWords: WORDS })));
+    const results = await client.labels(TEXTS, { extraWords: WORDS });
+    expect(results).toEqual(TEXTS.map((text) => labelOf(text, { extraWords: WORDS })));
+    expect(results.some((result) => 'evidence' in result)).toBe(false);
     expect(results[0]?.flags).toEqual(['profanity']); // the user's word counted
-    expect(sent).toEqual([{ type: 'content.classify', texts: TEXTS, extraWords: WORDS }]);
+    expect(sent).toEqual([{ type: 'content.classify', texts: TEXTS, extraWords: WORDS, evidence: false }]);
     expect(loadLocal).not.toHaveBeenCalled();
+  });
+
+  it('asks for one text with its evidence, for an open panel', async () => {
+    const sent: ContentToBackground[] = [];
+    const client = createClassifyClient({
+      send: async (message) => {
+        sent.push(message);
+        return background(message);
+      },
+      loadLocal: async () => localApi,
+    });
+    const text = TEXTS[1] as string;
+    const full = await client.full(text, { extraWords: WORDS });
+    expect(full).toEqual(classify(text, { extraWords: WORDS }));
+    expect(full.evidence.length).toBeGreaterThan(0);
+    expect(sent).toEqual([{ type: 'content.classify', texts: [text], extraWords: WORDS, evidence: true }]);
+  });
+
+  it('refuses a reply without evidence when the evidence was asked for, and classifies locally', async () => {
+    const fallbacks: string[] = [];
+    const client = createClassifyClient({
+      send: async (message) => {
+        if (message.type !== 'content.classify') throw new Error(`unexpected ${message.type}`);
+        return { ok: true, data: { classifications: classifyBatch(message.texts).map(withoutEvidence) } };
+      },
+      loadLocal: async () => localApi,
+      onFallback: (reason) => fallbacks.push(reason),
+    });
+    const text = TEXTS[1] as string;
+    expect(await client.full(text, {})).toEqual(classify(text));
+    expect(fallbacks).toHaveLength(1);
+    expect(fallbacks[0]).toContain('evidence');
   });
 
   it('asks in requests of at most MAX_CLASSIFY_BATCH texts, and keeps the order', async () => {
@@ -39,14 +79,14 @@ describe('classifying for a content script', () => {
       i % 2 ? `Fråga ${i}?` : `Tack ${i}`,
     );
     const sizes: number[] = [];
-    const classifyTexts = createClassifyClient({
+    const client = createClassifyClient({
       send: async (message) => {
         if (message.type === 'content.classify') sizes.push(message.texts.length);
         return background(message);
       },
       loadLocal: async () => localApi,
     });
-    const results = await classifyTexts(texts, {});
+    const results = await client.labels(texts, {});
     expect(sizes).toEqual([MAX_CLASSIFY_BATCH, 3]);
     expect(results.map((result) => result.category)).toEqual(texts.map((text) => classify(text).category));
   });
@@ -69,15 +109,15 @@ describe('classifying for a content script', () => {
     async (_case, send) => {
       const loadLocal = vi.fn(async () => localApi);
       const fallbacks: string[] = [];
-      const classifyTexts = createClassifyClient({
+      const client = createClassifyClient({
         send,
         loadLocal,
         onFallback: (reason) => fallbacks.push(reason),
       });
-      expect(await classifyTexts(TEXTS, { extraWords: WORDS })).toEqual(
-        TEXTS.map((text) => classify(text, { extraWords: WORDS })),
+      expect(await client.labels(TEXTS, { extraWords: WORDS })).toEqual(
+        TEXTS.map((text) => labelOf(text, { extraWords: WORDS })),
       );
-      expect(await classifyTexts(TEXTS.slice(0, 1), {})).toEqual([classify(TEXTS[0] as string)]);
+      expect(await client.full(TEXTS[0] as string, {})).toEqual(classify(TEXTS[0] as string));
       expect(loadLocal).toHaveBeenCalledTimes(1);
       expect(fallbacks).toHaveLength(2);
       expect(fallbacks[0]).not.toBe('');
@@ -86,13 +126,13 @@ describe('classifying for a content script', () => {
 
   it('classifies in the content script when the background does not answer in time', async () => {
     const fallbacks: string[] = [];
-    const classifyTexts = createClassifyClient({
+    const client = createClassifyClient({
       send: () => new Promise(() => {}),
       loadLocal: async () => localApi,
       onFallback: (reason) => fallbacks.push(reason),
       timeoutMs: 20,
     });
-    expect(await classifyTexts(TEXTS, {})).toEqual(TEXTS.map((text) => classify(text)));
+    expect(await client.labels(TEXTS, {})).toEqual(TEXTS.map((text) => labelOf(text)));
     expect(fallbacks).toEqual(['no answer within 20 ms']);
   });
 
@@ -101,12 +141,12 @@ describe('classifying for a content script', () => {
       .fn<() => Promise<typeof localApi>>()
       .mockRejectedValueOnce(new Error('the classifier script could not be loaded'))
       .mockResolvedValue(localApi);
-    const classifyTexts = createClassifyClient({
+    const client = createClassifyClient({
       send: () => Promise.reject(new Error('Extension context invalidated')),
       loadLocal,
     });
-    await expect(classifyTexts(TEXTS, {})).rejects.toThrow('could not be loaded');
-    expect((await classifyTexts(TEXTS, {})).map((result) => result.category)).toEqual(
+    await expect(client.labels(TEXTS, {})).rejects.toThrow('could not be loaded');
+    expect((await client.labels(TEXTS, {})).map((result) => result.category)).toEqual(
       TEXTS.map((text) => classify(text).category),
     );
     expect(loadLocal).toHaveBeenCalledTimes(2);

@@ -6,8 +6,13 @@
  * restarting, or the extension was updated under the page), the classifier is imported into
  * the content script and classifies here, in tasks of its own.
  */
-import { MAX_CLASSIFY_BATCH, parseClassifications } from '../classifier/schema';
-import type { Classification, ClassifierSettings } from '../classifier/types';
+import {
+  MAX_CLASSIFY_BATCH,
+  parseClassifications,
+  parseLabelClassifications,
+  withoutEvidence,
+} from '../classifier/schema';
+import type { Classification, ClassifierSettings, LabelClassification } from '../classifier/types';
 import type { ContentToBackground } from '../messaging/messages';
 import type { FlagId } from '../policy/labels';
 import { runInTasks } from './scheduler';
@@ -16,7 +21,14 @@ import type { ClassifierApi } from './world-modules';
 export type ClassifyTexts = (
   texts: readonly string[],
   settings: ClassifierSettings,
-) => Promise<Classification[]>;
+) => Promise<LabelClassification[]>;
+
+export interface ClassifyClient {
+  /** What the labels show, for many texts: no evidence (see `LabelClassification`). */
+  labels: ClassifyTexts;
+  /** One text's classification with its evidence, for a label whose panel is open. */
+  full(text: string, settings: ClassifierSettings): Promise<Classification>;
+}
 
 export interface ClassifyClientOptions {
   /** Sends a message to the background; resolves with its reply. */
@@ -32,7 +44,7 @@ export interface ClassifyClientOptions {
 /** Far longer than a cold background takes to wake and classify 2,000 comments (~0.5 s). */
 const ANSWER_TIMEOUT_MS = 5000;
 
-export function createClassifyClient(options: ClassifyClientOptions): ClassifyTexts {
+export function createClassifyClient(options: ClassifyClientOptions): ClassifyClient {
   let local: Promise<ClassifierApi> | null = null;
   const localClassifier = () => {
     local ??= options.loadLocal().catch((error: unknown) => {
@@ -42,24 +54,38 @@ export function createClassifyClient(options: ClassifyClientOptions): ClassifyTe
     return local;
   };
 
-  async function classifyChunk(texts: string[], settings: ClassifierSettings): Promise<Classification[]> {
+  async function ask<T>(
+    texts: string[],
+    settings: ClassifierSettings,
+    evidence: boolean,
+    parse: (data: unknown, count: number) => T[],
+    fromLocal: (classification: Classification) => T,
+  ): Promise<T[]> {
     try {
       const reply = await withTimeout(
-        options.send({ type: 'content.classify', texts, extraWords: wordLists(settings) }),
+        options.send({ type: 'content.classify', texts, extraWords: wordLists(settings), evidence }),
         options.timeoutMs ?? ANSWER_TIMEOUT_MS,
       );
-      return parseClassifications(replyData(reply), texts.length);
+      return parse(replyData(reply), texts.length);
     } catch (error) {
       options.onFallback?.(error instanceof Error ? error.message : String(error));
-      return classifyLocally(await localClassifier(), texts, settings);
+      return (await classifyLocally(await localClassifier(), texts, settings)).map(fromLocal);
     }
   }
 
-  return async (texts, settings) => {
-    const chunks: Promise<Classification[]>[] = [];
-    for (let from = 0; from < texts.length; from += MAX_CLASSIFY_BATCH)
-      chunks.push(classifyChunk(texts.slice(from, from + MAX_CLASSIFY_BATCH), settings));
-    return (await Promise.all(chunks)).flat();
+  return {
+    async labels(texts, settings) {
+      const chunks: Promise<LabelClassification[]>[] = [];
+      for (let from = 0; from < texts.length; from += MAX_CLASSIFY_BATCH) {
+        const chunk = texts.slice(from, from + MAX_CLASSIFY_BATCH);
+        chunks.push(ask(chunk, settings, false, parseLabelClassifications, withoutEvidence));
+      }
+      return (await Promise.all(chunks)).flat();
+    },
+    async full(text, settings) {
+      const [classification] = await ask([text], settings, true, parseClassifications, (c) => c);
+      return classification as Classification;
+    },
   };
 }
 

@@ -14,7 +14,7 @@
  * frame. Labels of comments that load later wait a moment for company, and go in with the
  * page's own next change if it comes first. Nothing reads layout after a write of ours.
  */
-import type { Classification } from '../classifier';
+import type { LabelClassification } from '../classifier';
 import type {
   CommentIdentity,
   CommentSnapshot,
@@ -32,7 +32,7 @@ import { createSliceScheduler } from './scheduler';
 export interface LabelModel {
   /** The comment's id and the text that was classified. */
   comment: CommentIdentity;
-  classification: Classification;
+  classification: LabelClassification;
   /**
    * The whole snapshot (author, time, permalink …) of the comment as the page shows it now, read
    * when someone needs it, since labelling a long page reads only ids and texts; null when the
@@ -61,7 +61,9 @@ export interface LabellerOptions {
    * promise: the background classifies for content scripts). Comments wait, unlabelled, for
    * their classification, while the labeller reads on; a text classified once is not asked again.
    */
-  classify: (texts: readonly string[]) => readonly Classification[] | Promise<readonly Classification[]>;
+  classify: (
+    texts: readonly string[],
+  ) => readonly LabelClassification[] | Promise<readonly LabelClassification[]>;
   renderer: LabelRenderer;
   /** Called when the page's counts change (debounced by the caller if needed). */
   onStatus?: (status: PageStatus) => void;
@@ -183,9 +185,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
   /** Texts asked for and not answered yet. */
   const asked = new Set<string>();
   /** Comments whose classification came, labelled in the next slice before anything else is read. */
-  const answered = new Map<Element, { entry: Awaiting; classification: Classification }>();
+  const answered = new Map<Element, { entry: Awaiting; classification: LabelClassification }>();
   /** Classifications by text, so that a re-rendered or recycled comment is labelled without asking. */
-  const known = new Map<string, Classification>();
+  const known = new Map<string, LabelClassification>();
   /** Answers to questions asked before the settings changed (or the labeller stopped) are not used. */
   let generation = 0;
 
@@ -306,9 +308,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
     );
   }
 
-  function receive(texts: readonly string[], results: readonly Classification[], askedIn: number): void {
+  function receive(texts: readonly string[], results: readonly LabelClassification[], askedIn: number): void {
     if (askedIn !== generation) return; // asked again under the new settings
-    const batch = new Map<string, Classification | undefined>();
+    const batch = new Map<string, LabelClassification | undefined>();
     texts.forEach((text, i) => {
       asked.delete(text);
       const classification = results[i];
@@ -340,7 +342,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     scheduler.request();
   }
 
-  function remember(text: string, classification: Classification): void {
+  function remember(text: string, classification: LabelClassification): void {
     if (known.size >= KNOWN_MAX) known.delete(known.keys().next().value as string);
     known.set(text, classification);
   }
@@ -526,7 +528,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     active: PlatformAdapter,
     element: Element,
     comment: CommentIdentity,
-    classification: Classification | null,
+    classification: LabelClassification | null,
   ): void {
     const existing = mounted.get(element);
     const owner = ownerById.get(comment.commentId);

@@ -10,6 +10,8 @@ const sv = {
   noFlags: 'Inga flaggor',
   hints: 'Tips',
   evidence: 'Därför',
+  explaining: 'Läser in orden bakom bedömningen …',
+  explainFailed: 'Orden bakom bedömningen kunde inte läsas in ({reason}). Bedömningen gäller ändå.',
   commentText: 'Kommentarens text',
   author: 'Författare',
   layoutProblem:
@@ -99,6 +101,9 @@ const en: Record<StringKey, string> = {
   noFlags: 'No flags',
   hints: 'Hints',
   evidence: 'Why',
+  explaining: 'Reading the words behind the assessment …',
+  explainFailed:
+    'The words behind the assessment could not be read ({reason}). The assessment still applies.',
   commentText: 'Comment text',
   author: 'Author',
   layoutProblem:

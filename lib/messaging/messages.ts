@@ -36,6 +36,8 @@ export const contentToBackground = z.discriminatedUnion('type', [
       type: z.literal('content.classify'),
       texts: z.array(z.string().max(MAX_COMMENT_CHARS)).min(1).max(MAX_CLASSIFY_BATCH),
       extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(z.string().max(100)).max(1000)),
+      /** false: what labels show, without the evidence (lib/classifier/types.ts, LabelClassification). */
+      evidence: z.boolean(),
     })
     .strict(),
   z

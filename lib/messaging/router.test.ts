@@ -66,7 +66,8 @@ describe('the message router', () => {
   });
 
   it.each([
-    ['no texts', { type: 'content.classify', texts: [], extraWords: {} }],
+    ['no texts', { type: 'content.classify', texts: [], extraWords: {}, evidence: false }],
+    ['no word on evidence', { type: 'content.classify', texts: ['Hej'], extraWords: {} }],
     ['a text that is not a string', { type: 'content.classify', texts: ['Hej', 42], extraWords: {} }],
     ['too many texts', { type: 'content.classify', texts: Array(2001).fill('Hej'), extraWords: {} }],
     ['words for an unknown flag', { type: 'content.classify', texts: ['Hej'], extraWords: { spam: ['x'] } }],
@@ -78,7 +79,12 @@ describe('the message router', () => {
 
   it('hands a valid classify request on', async () => {
     const { route, classifyTexts } = setup();
-    const message = { type: 'content.classify', texts: ['Hej', ''], extraWords: { profanity: ['tusan'] } };
+    const message = {
+      type: 'content.classify',
+      texts: ['Hej', ''],
+      extraWords: { profanity: ['tusan'] },
+      evidence: false,
+    };
     expect(await route(message, fromTab)).toEqual({ ok: true, data: { classifications: [] } });
     expect(classifyTexts).toHaveBeenCalledWith(message, { tabId: 7, url: fromTab.url });
   });

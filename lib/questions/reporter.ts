@@ -83,7 +83,7 @@ export function createQuestionReporter({
      */
     seen(
       comment: Pick<CommentSnapshot, 'platform' | 'commentId'>,
-      classification: Classification,
+      classification: Pick<Classification, 'category'>,
       read: () => CommentSnapshot | null,
     ): void {
       if (classification.category !== 'question') return;
