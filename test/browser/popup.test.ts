@@ -290,12 +290,16 @@ describe('unanswered questions', () => {
 
     const popup = await openPopup();
     await popup.locator('[data-tab="questions"]').click();
+    // The page reports its questions 2 s after labelling them, later if it was scrolling.
     await expect
-      .poll(async () => {
-        await popup.reload();
-        await popup.locator('[data-tab="questions"]').click();
-        return popup.locator('ol.questions > li').count();
-      })
+      .poll(
+        async () => {
+          await popup.reload();
+          await popup.locator('[data-tab="questions"]').click();
+          return popup.locator('ol.questions > li').count();
+        },
+        { timeout: 10_000 },
+      )
       .toBe(questionIds.length);
     const first = popup.locator('ol.questions > li').first();
     expect(await first.textContent()).toMatch(/Svar senast \S+ \d+ \S+ 23:59|Försenad/);
