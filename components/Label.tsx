@@ -122,7 +122,7 @@ function Panel({ anchor, comment, details, classification, language, onClose, on
   const panel = useRef<HTMLDivElement>(null);
   const position = usePanelPosition(anchor);
   const { category, flags, hints } = classification;
-  const explained = useExplanation(text);
+  const explained = useExplanation(text, classification);
   const evidence = explained?.classification?.evidence ?? [];
 
   useEffect(() => {
@@ -218,20 +218,21 @@ interface Explanation {
 
 /**
  * The comment's classification with its evidence, asked for as the panel opens (labels carry
- * theirs without: lib/classifier/types.ts); null until it comes. The removal section waits for
+ * theirs without: lib/classifier/types.ts), and again when the label's classification changes
+ * (an edited comment, or the user's words); null until it comes. The removal section waits for
  * it, since it guesses the provision from the evidence and registers the evidence.
  */
-function useExplanation(text: string): Explanation | null {
+function useExplanation(text: string, label: LabelClassification): Explanation | null {
   const context = useContext(LabelContextValue);
-  const [explained, setExplained] = useState<(Explanation & { text: string }) | null>(null);
+  const [explained, setExplained] = useState<(Explanation & { label: LabelClassification }) | null>(null);
   useEffect(() => {
     let current = true;
     context.explain(text).then(
-      (classification) => current && setExplained({ text, classification }),
+      (classification) => current && setExplained({ label, classification }),
       (error: unknown) =>
         current &&
         setExplained({
-          text,
+          label,
           classification: null,
           failed: error instanceof Error ? error.message : String(error),
         }),
@@ -239,8 +240,8 @@ function useExplanation(text: string): Explanation | null {
     return () => {
       current = false;
     };
-  }, [text]);
-  return explained?.text === text ? explained : null;
+  }, [text, label]);
+  return explained?.label === label ? explained : null;
 }
 
 function FlagReason({

@@ -293,6 +293,42 @@ describe('the label renderer', () => {
     host.remove();
   });
 
+  it('asks for the evidence again when the label is classified anew while its panel is open', async () => {
+    const asked: string[] = [];
+    const extraWords = { profanity: ['håller'] };
+    let settings = {};
+    const context: LabelContext = {
+      ...contextWith('sv'),
+      explain: async (text) => {
+        asked.push(text);
+        return classify(text, settings);
+      },
+    };
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    document.body.append(host);
+    const renderer = createLabelRenderer(() => context);
+    const text = 'Vad fan håller ni på med?';
+    const model = (label: Classification) => ({
+      comment: { ...comment, text },
+      classification: withoutEvidence(label),
+      details,
+    });
+    renderer.render(host, model(classify(text)));
+    (root.querySelector('[data-action="open-panel"]') as HTMLButtonElement).click();
+    await tick();
+    const marked = () =>
+      [...(root.querySelectorAll('[role="dialog"] mark') ?? [])].map((mark) => mark.textContent);
+    expect(marked()).not.toContain('håller');
+    settings = { extraWords }; // the user's words changed: the labeller classifies anew
+    renderer.render(host, model(classify(text, settings)));
+    await tick();
+    expect(asked).toEqual([text, text]);
+    expect(marked()).toContain('håller');
+    renderer.unmount(host);
+    host.remove();
+  });
+
   it('reads the comment’s details when the panel opens, and says so when it is gone', async () => {
     let reads = 0;
     let onPage = true;
