@@ -179,14 +179,14 @@ describe('the label renderer', () => {
   it('a closed label adopts no stylesheet; taken over, it adopts the sheet and Preact drops the inline styles', async () => {
     const { root, badge, host } = mounted();
     const sheets = () => root.adoptedStyleSheets.length + root.querySelectorAll('style').length;
-    expect(host.getAttribute('style')).toContain('display: inline-block !important');
+    expect(host.getAttribute('style')).toContain('display: contents !important');
     expect(sheets()).toBe(0);
     expect(badge().getAttribute('style')).toContain('height: 18px');
     badge().dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
     await tick();
     expect(sheets()).toBe(1);
     expect(badge().getAttribute('style') ?? '').toBe('');
-    expect(host.getAttribute('style')).toContain('display: inline-block !important');
+    expect(host.getAttribute('style')).toContain('display: contents !important');
     host.remove();
   });
 

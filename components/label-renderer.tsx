@@ -22,6 +22,7 @@ import {
   HINT_CHIP_STYLE,
   HOST_STYLE,
   LABEL_CSS,
+  MOUNT_STYLE,
   REGISTERED_CHIP_STYLE,
 } from './label-styles';
 
@@ -181,6 +182,7 @@ export function mountPoint(root: ShadowRoot): Element {
   if (existing) return existing;
   const container = root.ownerDocument.createElement('span');
   container.setAttribute('data-mount', '');
+  container.style.cssText = MOUNT_STYLE; // before any sheet is adopted: no box of its own
   root.append(container);
   return container;
 }

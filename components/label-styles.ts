@@ -1,11 +1,12 @@
 /**
  * The label's CSS, adopted by a label's shadow root from one shared sheet once someone
  * interacts with it. `all: initial` with !important on :host is what keeps the page's own
- * rules for the host element out. The host is an inline box whose margin box has no height
- * (18 px tall, -9 px margins above and below): a label that made its line taller would move
- * everything below it. Its border box holds the badge, so the host has no overflow of its own:
- * a page with thousands of overflowing hosts costs measurably more in every paint (pre-paint
- * walks them all).
+ * rules for the host element out. The host and the mount point inside it generate no box
+ * (`display: contents`), so the badge is the label's only box in the page's line: a host box
+ * of its own (an inline block around the badge) made a frame that puts 2,000 labels in lay out
+ * ~50 ms longer (bench page, in-page experiment, 6 rounds: layout 128 against 76 ms; 66 ms for
+ * 2,000 empty elements). The badge's margin box has no height (18 px tall, -9 px margins above
+ * and below): a label that made its line taller would move everything below it.
  *
  * A closed label carries the declarations below as inline styles instead of adopting the sheet:
  * every shadow root that adopts a sheet makes each frame that inserts such roots restyle more
@@ -17,14 +18,13 @@ import type { CategoryId } from '../lib/policy/labels';
 
 export const HOST_STYLE = [
   'all: initial !important',
-  'display: inline-block !important',
-  'height: 18px !important',
-  'vertical-align: middle !important',
-  'margin: -9px 6px !important',
-  'overflow: visible !important',
+  'display: contents !important',
   'font: 12px/16px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif !important',
   'color: #1f1f1f !important',
 ].join('; ');
+
+/** What Preact renders into: no box of its own either. */
+export const MOUNT_STYLE = 'display: contents';
 
 /** `all: unset` also undoes the universal border-box rule, as it does in the sheet. */
 export const BADGE_STYLE = [
@@ -39,7 +39,8 @@ export const BADGE_STYLE = [
   'line-height: 16px',
   'white-space: nowrap',
   'border: 1px solid transparent',
-  'vertical-align: top',
+  'vertical-align: middle',
+  'margin: -9px 6px',
 ].join('; ');
 
 export const CATEGORY_STYLE: Record<CategoryId, string> = {
@@ -72,6 +73,7 @@ const categoryRules = (Object.entries(CATEGORY_STYLE) as [CategoryId, string][])
 export const LABEL_CSS = `
 :host { ${HOST_STYLE}; }
 * { box-sizing: border-box; }
+[data-mount] { ${MOUNT_STYLE}; }
 .badge { ${BADGE_STYLE}; }
 .badge:focus-visible { outline: 2px solid #0b57d0; outline-offset: 2px; }
 ${categoryRules}

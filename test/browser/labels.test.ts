@@ -436,7 +436,7 @@ describe('a page whose Content-Security-Policy forbids inline styles and other o
       }),
     );
     for (const look of looks) {
-      expect(look.host).toBe('inline-block');
+      expect(look.host).toBe('contents');
       expect(look.height).toBe('18px');
       expect(look.background).not.toBe('rgba(0, 0, 0, 0)');
     }
