@@ -75,5 +75,7 @@ describe('quiet gate', () => {
     expect(timers.pending()).toBe(0);
     timers.advance(2000);
     expect(ran).toEqual([]);
+    gate.whenQuiet(() => ran.push(timers.now())); // handed over after the content script was replaced
+    expect(ran).toEqual([]);
   });
 });

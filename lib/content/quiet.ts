@@ -10,7 +10,7 @@ const SCROLLING_EVENTS = ['scroll', 'wheel', 'touchmove'] as const;
 export interface QuietGate {
   /** Runs `run` once nothing has scrolled for the gate's quiet time. */
   whenQuiet(run: () => void): void;
-  /** Stops listening; work still waiting is dropped. */
+  /** Stops listening; work still waiting, or handed over later, is dropped. */
   dispose(): void;
 }
 
@@ -26,6 +26,7 @@ export function createQuietGate(target: EventTarget, options: QuietGateOptions):
   const setTimer = options.setTimer ?? ((run, ms) => setTimeout(run, ms));
   const clearTimer = options.clearTimer ?? ((timer) => clearTimeout(timer as ReturnType<typeof setTimeout>));
   let lastScrollAt = Number.NEGATIVE_INFINITY;
+  let disposed = false;
   const waiting = new Set<unknown>();
   const onScroll = () => {
     lastScrollAt = now();
@@ -34,6 +35,7 @@ export function createQuietGate(target: EventTarget, options: QuietGateOptions):
   for (const type of SCROLLING_EVENTS) target.addEventListener(type, onScroll, listening);
 
   const attempt = (run: () => void) => {
+    if (disposed) return; // the content script was replaced: its work goes with it
     const wait = lastScrollAt + options.quietMs - now();
     if (wait <= 0) {
       run();
@@ -49,6 +51,7 @@ export function createQuietGate(target: EventTarget, options: QuietGateOptions):
   return {
     whenQuiet: attempt,
     dispose() {
+      disposed = true;
       for (const type of SCROLLING_EVENTS) target.removeEventListener(type, onScroll, listening);
       for (const timer of waiting) clearTimer(timer);
       waiting.clear();
