@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { SCREENSHOT_ORIGINS } from './lib/capture/permission';
+import { labellingModule, PAGE_FAMILIES } from './lib/content/world-modules';
 import { BLOGGER_MATCHES, parseBlogHosts, wordpressMatches } from './lib/hosts/blog-hosts';
 
 /** Built-in blog hosts, for an IT department that builds its own package (see README). */
@@ -27,13 +28,13 @@ export default defineConfig({
     ...(grantScreenshots ? { host_permissions: SCREENSHOT_ORIGINS } : {}),
     optional_host_permissions: ['https://*/*', 'http://*/*', ...(grantScreenshots ? [] : SCREENSHOT_ORIGINS)],
     action: { default_title: 'Moderera' },
-    // Content scripts import the labelling and the classifier (lib/content/world-modules.ts),
+    // Content scripts import their family's labelling and the classifier (lib/content/world-modules.ts),
     // on any host a moderator may add. Pages cannot probe for them: Chrome serves them only
     // under a per-session dynamic URL, Firefox under the install's random UUID (it has no
     // use_dynamic_url).
     web_accessible_resources: [
       {
-        resources: ['labelling.js', 'classifier.js'],
+        resources: [...PAGE_FAMILIES.map((family) => labellingModule(family).file.slice(1)), 'classifier.js'],
         matches: ['https://*/*', 'http://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -1,7 +1,7 @@
 /**
- * What every content script runs, once labelling.js is imported (lib/content/boot.ts): read
- * the settings, label the page's comments with the platform family's adapters, and report
- * the page's status to the background.
+ * What every content script runs, once its family's labelling script is imported
+ * (lib/content/boot.ts): read the settings, label the page's comments with the family's
+ * adapters, and report the page's status to the background.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -10,7 +10,13 @@ import { createClassifyClient } from '../lib/content/classify-client';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { isProfiling, profileMarker } from '../lib/content/profile';
 import { createQuietGate } from '../lib/content/quiet';
-import type { ClassifierApi, EarlyWork } from '../lib/content/world-modules';
+import {
+  type ClassifierApi,
+  type EarlyWork,
+  labellingModule,
+  type PageFamily,
+  publish,
+} from '../lib/content/world-modules';
 import { t } from '../lib/i18n/strings';
 import type { ContentToBackground, Reply } from '../lib/messaging/messages';
 import type { PlatformAdapter } from '../lib/platforms/types';
@@ -20,6 +26,14 @@ import { parseSettings, SETTINGS_KEY, type Settings, settingsFrom } from '../lib
 import type { LabelContext } from './label-context';
 import { createLabelRenderer } from './label-renderer';
 import { showNotice } from './Notice';
+
+/** Run by a family's labelling script (entrypoints/labelling-*.ts) each time it is evaluated. */
+export function publishLabelling(family: PageFamily, adapters: () => readonly PlatformAdapter[]): void {
+  profileMarker(document)('labelling-script'); // the task that evaluated this script is ours
+  publish(globalThis, labellingModule(family), {
+    start: (ctx, early) => startLabelling(ctx, adapters(), early),
+  });
+}
 
 /** Questions are reported this long after the moderator last scrolled (lib/content/quiet.ts). */
 const QUESTIONS_QUIET_MS = 1000;

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { classify, prepareClassifierStep } from '../classifier';
 import { bootLabelling } from './boot';
-import { CLASSIFIER_MODULE, LABELLING_MODULE, type LabellingApi, publish } from './world-modules';
+import { CLASSIFIER_MODULE, type LabellingApi, labellingModule, publish } from './world-modules';
 
 function setup(importScript: (world: object, file: string) => Promise<unknown>) {
   const world = {};
@@ -38,20 +38,33 @@ function setup(importScript: (world: object, file: string) => Promise<unknown>) 
 }
 
 describe('a content script starting', () => {
-  it('imports the labelling in a later task and starts its family; the classifier only when asked', async () => {
-    const start = vi.fn<LabellingApi['start']>(async () => {});
+  it('imports its family’s labelling in a later task and starts it; the classifier only when asked', async () => {
+    const start = vi.fn<LabellingApi['start']>(async () => {
+      events.push('start');
+    });
+    const other = vi.fn<LabellingApi['start']>(async () => {});
     const { events, ctx, options } = setup(async (world, file) => {
-      if (file === LABELLING_MODULE.file) publish(world, LABELLING_MODULE, { start });
+      const youtube = labellingModule('youtube');
+      if (file === youtube.file) publish(world, youtube, { start });
+      // Another family's labelling, had it been imported too, would not be what starts.
+      publish(world, labellingModule('facebook'), { start: other });
       if (file === CLASSIFIER_MODULE.file)
         publish(world, CLASSIFIER_MODULE, { classify, prepareClassifierStep });
     });
     await bootLabelling(ctx, 'youtube', options);
     // The background classifies: /classifier.js is not imported unless the labelling asks for it.
-    expect(events).toEqual(['next task', 'prepare classifier', 'read settings', 'import /labelling.js']);
+    expect(events).toEqual([
+      'next task',
+      'prepare classifier',
+      'read settings',
+      'import /labelling-youtube.js',
+      'next task', // the labelling starts in a task of its own, not the one that evaluated it
+      'start',
+    ]);
     expect(start).toHaveBeenCalledTimes(1);
-    const [startedCtx, family, early] = start.mock.calls[0] ?? [];
+    expect(other).not.toHaveBeenCalled();
+    const [startedCtx, early] = start.mock.calls[0] ?? [];
     expect(startedCtx).toBe(ctx);
-    expect(family).toBe('youtube');
     expect(await early?.storedSettings).toEqual({ settings: { language: 'en' } });
     expect((await early?.loadClassifier())?.classify('Tack!').category).toBe(classify('Tack!').category);
     expect(events.at(-1)).toBe('import /classifier.js');
@@ -94,7 +107,8 @@ describe('a content script starting', () => {
     const start = vi.fn<LabellingApi['start']>(async () => {});
     const { ctx, options, invalidate } = setup(async (world, file) => {
       invalidate();
-      if (file === LABELLING_MODULE.file) publish(world, LABELLING_MODULE, { start });
+      const blog = labellingModule('blog');
+      if (file === blog.file) publish(world, blog, { start });
     });
     await bootLabelling(ctx, 'blog', options);
     expect(start).not.toHaveBeenCalled();

@@ -1,6 +1,6 @@
 /**
- * What a content script in the manifest does: import the labelling (lib/content/world-modules.ts)
- * and start labelling the page's family. Kept small, since all
+ * What a content script in the manifest does: import its page family's labelling
+ * (lib/content/world-modules.ts) and start it. Kept small, since all
  * of it is compiled on the page's main thread.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
@@ -8,8 +8,8 @@ import { createHost, NOTICE_TAG } from './label-host';
 import { profileMarker } from './profile';
 import {
   CLASSIFIER_MODULE,
-  LABELLING_MODULE,
   type LabellingApi,
+  labellingModule,
   loadWorldModule,
   type PageFamily,
 } from './world-modules';
@@ -51,15 +51,18 @@ export async function bootLabelling(
   storedSettings.catch(() => {}); // the labelling's to report
   let labelling: LabellingApi;
   try {
-    labelling = await loadWorldModule(scope, LABELLING_MODULE, importScript);
+    labelling = await loadWorldModule(scope, labellingModule(family), importScript);
   } catch (error) {
     console.error(error);
     // A newer instance (the popup's activation) may be starting: it says for itself.
     if (!ctx.isInvalid) ctx.onInvalidated(showStartFailure(doc, options.noticeCss));
     return;
   }
+  // The import resolves in the task that evaluated the script: starting (settings, the first
+  // scan) in that task too made it a long one now and then (51 ms, bench:overlay).
+  await options.nextTask();
   if (ctx.isInvalid) return;
-  await labelling.start(ctx, family, {
+  await labelling.start(ctx, {
     storedSettings,
     loadClassifier: () => loadWorldModule(scope, CLASSIFIER_MODULE, importScript),
   });

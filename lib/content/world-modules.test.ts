@@ -3,8 +3,9 @@ import { classify, prepareClassifierStep } from '../classifier';
 import {
   CLASSIFIER_MODULE,
   type ClassifierApi,
-  LABELLING_MODULE,
+  labellingModule,
   loadWorldModule,
+  PAGE_FAMILIES,
   publish,
 } from './world-modules';
 
@@ -35,17 +36,26 @@ describe('modules imported into the content scripts’ world', () => {
       __modereraLabelling: { start: () => {} },
       'moderera.labelling': { start: () => {} },
     };
-    await expect(loadWorldModule(world, LABELLING_MODULE, async () => {})).rejects.toThrow(
+    await expect(loadWorldModule(world, labellingModule('facebook'), async () => {})).rejects.toThrow(
       'the labelling script ran but published nothing',
     );
   });
 
-  it('keeps the modules apart', async () => {
+  it('keeps the modules apart, and each family’s labelling apart from the others’', async () => {
     const world = {};
     publish(world, CLASSIFIER_MODULE, api);
-    await expect(loadWorldModule(world, LABELLING_MODULE, async () => {})).rejects.toThrow(
+    publish(world, labellingModule('youtube'), { start: async () => {} });
+    await expect(loadWorldModule(world, labellingModule('facebook'), async () => {})).rejects.toThrow(
       'the labelling script ran but published nothing',
     );
+  });
+
+  it('names each family’s labelling script after the family', () => {
+    expect(PAGE_FAMILIES.map((family) => labellingModule(family).file)).toEqual([
+      '/labelling-facebook.js',
+      '/labelling-youtube.js',
+      '/labelling-blog.js',
+    ]);
   });
 
   it('fails with the reason when the script cannot be loaded', async () => {

@@ -1,6 +1,7 @@
 /**
  * The content scripts in the manifest are small loaders. What they run is imported at run
- * time as scripts of their own: `/labelling.js` (the labeller, adapters and label UI) and,
+ * time as scripts of their own: their family's labelling (`/labelling-youtube.js`: the
+ * labeller, that family's adapters and the label UI) and,
  * only when the background cannot classify, `/classifier.js` (the classifier and its
  * lexicons). The browser parses an imported module off the main thread, where one large
  * content script took a long task to compile on a slow machine. Each script publishes what it provides on the global object of the content
@@ -30,7 +31,7 @@ export interface EarlyWork {
 }
 
 export interface LabellingApi {
-  start(ctx: ContentScriptContext, family: PageFamily, early: EarlyWork): Promise<void>;
+  start(ctx: ContentScriptContext, early: EarlyWork): Promise<void>;
 }
 
 export interface WorldModule<T> {
@@ -48,12 +49,21 @@ export const CLASSIFIER_MODULE: WorldModule<ClassifierApi> = {
   provides: (value): value is ClassifierApi => hasFunctions(value, ['classify', 'prepareClassifierStep']),
 };
 
-export const LABELLING_MODULE: WorldModule<LabellingApi> = {
-  file: '/labelling.js',
-  name: 'labelling',
-  key: Symbol.for('moderera.labelling'),
-  provides: (value): value is LabellingApi => hasFunctions(value, ['start']),
-};
+export const PAGE_FAMILIES: readonly PageFamily[] = ['facebook', 'youtube', 'blog'];
+
+/**
+ * Each family's labelling is a script of its own, with only that family's adapters: the
+ * browser fetches and compiles it before anything is labelled, so what a page does not use
+ * only delays its labels.
+ */
+export function labellingModule(family: PageFamily): WorldModule<LabellingApi> {
+  return {
+    file: `/labelling-${family}.js`,
+    name: 'labelling',
+    key: Symbol.for(`moderera.labelling.${family}`),
+    provides: (value): value is LabellingApi => hasFunctions(value, ['start']),
+  };
+}
 
 /**
  * Run by the module's script, each time the browser evaluates it: once per world and script

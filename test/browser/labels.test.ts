@@ -214,7 +214,7 @@ describe('a browser that refuses a script the content script imports, or a backg
     ],
     [
       'the classifier, when the background cannot classify either',
-      ['labelling.js'],
+      ['labelling-youtube.js'],
       false,
       'Moderera kunde inte läsa in sin bedömning',
       'the classifier script could not be loaded',
@@ -241,7 +241,7 @@ describe('a browser that refuses a script the content script imports, or a backg
   );
 
   it('a background that cannot classify: the page classifies, and every label is still right', async () => {
-    const opened = await launchAltered(['labelling.js', 'classifier.js'], false);
+    const opened = await launchAltered(['labelling-youtube.js', 'classifier.js'], false);
     const page = await opened.context.newPage();
     const warnings: string[] = [];
     page.on('console', (message) => {

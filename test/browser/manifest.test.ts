@@ -46,13 +46,18 @@ function expectMinimal(manifest: Manifest): void {
   expect(everything).not.toContain('<all_urls>');
   expect(everything).not.toContain('"tabs"');
   expect(allMatches(manifest)).not.toContain('*://*/*');
-  // Only the two scripts the content scripts import are web-accessible.
-  expect(manifest.web_accessible_resources?.map((entry) => entry.resources)).toEqual([
-    ['labelling.js', 'classifier.js'],
-  ]);
+  // Only the scripts the content scripts import are web-accessible.
+  expect(manifest.web_accessible_resources?.map((entry) => entry.resources)).toEqual([IMPORTED_SCRIPTS]);
   // Screenshots of registered comments: asked for in the options page, never at install.
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*', '<all_urls>']);
 }
+
+const IMPORTED_SCRIPTS = [
+  'labelling-facebook.js',
+  'labelling-youtube.js',
+  'labelling-blog.js',
+  'classifier.js',
+];
 
 const PLATFORM_MATCHES = [
   'https://www.facebook.com/*',
@@ -90,11 +95,26 @@ describe('the Chrome build', () => {
     expect(manifest.minimum_chrome_version).toBe('131');
     expect(manifest.web_accessible_resources).toEqual([
       {
-        resources: ['labelling.js', 'classifier.js'],
+        resources: IMPORTED_SCRIPTS,
         matches: ['https://*/*', 'http://*/*'],
         use_dynamic_url: true,
       },
     ]);
+  });
+
+  it('gives each family’s labelling script only that family’s adapters', () => {
+    // A string each adapter's selectors carry, and no other adapter's.
+    const markers = {
+      facebook: ['reply_comment_id'],
+      youtube: ['ytd-comment-view-model', 'ytcp-comment'],
+      blog: ['the-comment-list', 'showComment'],
+    };
+    for (const family of Object.keys(markers)) {
+      const script = readFileSync(join(TEST_BUILD_DIR, `labelling-${family}.js`), 'utf8');
+      for (const [other, strings] of Object.entries(markers))
+        for (const marker of strings)
+          expect(script.includes(marker), `${family} has ${marker}`).toBe(other === family);
+    }
   });
 
   it('runs the Studio id bridge in the page world and nowhere else', () => {
