@@ -97,6 +97,8 @@ const VISIBLE_FIRST_FROM = 100;
 const VISIBLE_MARGIN_PX = 600;
 const VISIBLE_MAX = 60;
 const FRAME_WAIT_MAX_MS = 200;
+/** A slice that has worked longer than this (ms) leaves the placing of ready labels to the next. */
+const PLACE_IN_SLICE_AFTER_MS = 4;
 /** More new labels than this go in without waiting for more: the page is not loading in small batches. */
 const COALESCE_MAX_LABELS = 200;
 /** Classifications remembered by text, so that a re-rendered or recycled comment is not asked again. */
@@ -155,12 +157,11 @@ export function createLabeller(options: LabellerOptions): Labeller {
   // labels shown ~0.5 s sooner (bench:overlay at load: added blocking 167-244 ms without it,
   // 220-309 ms with it, 6 rounds each).
   const placeEveryMs = options.placeEveryMs ?? 800;
-  // A frame that places labels costs ~70 ms of the page's own style, layout and pre-paint
-  // plus ~0.13 ms a label (2,000 YouTube comments): fewer, larger chunks finish sooner and
-  // block less in total (bench:overlay: 500 → 1,000 took all-labelled from ~1.3 s to ~1.0 s).
-  // 2,000 in one frame saved little time and no blocking: one frame of ~300 ms against two
-  // of ~160 ms, and blocking counts what each frame takes beyond 50 ms.
-  const placeChunk = options.placeChunk ?? 1000;
+  // A frame that changes a page of 2,000 YouTube comments at all costs ~60 ms of the page's
+  // own layout, pre-paint and paint (one empty element: pre-paint alone ~35 ms), plus ~0.05 ms
+  // a label: fewer, larger chunks finish sooner and block less in total (bench:overlay, 2,000
+  // comments: one placing frame of ~250 ms against two of ~140-180 ms).
+  const placeChunk = options.placeChunk ?? 2000;
   let placedTotal = 0;
   const coalesceMs = options.coalesceMs ?? 150;
   const coalesceMaxMs = options.coalesceMaxMs ?? 400;
@@ -217,6 +218,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
    */
   function processSlice(deadline: () => boolean): boolean {
     if (stopped) return false;
+    const sliceStart = performance.now();
     const current = resolveAdapter();
     if (current !== adapter) {
       adapter = current;
@@ -246,9 +248,12 @@ export function createLabeller(options: LabellerOptions): Labeller {
       return false;
     }
     if (holdForMore()) return false;
-    // Putting a chunk in is DOM work of its own (~20 ms for 1,000 labels on a slow machine): in
-    // a spent slice it would make a long task, so it waits for the next one.
-    if (unplaced.size > 0 && deadline()) return true;
+    // Putting a chunk in is DOM work of its own (~20 ms for 1,000 labels on a slow machine):
+    // after a slice's reading it would make a long task, so it begins the next slice instead.
+    if (unplaced.size > 0 && performance.now() - sliceStart > PLACE_IN_SLICE_AFTER_MS) {
+      toPlace = unplaced.size;
+      return !awaitingFrame; // a chunk went in already: the frame asks for the next slice
+    }
     toPlace = unplaced.size;
     placeReady(placeChunk);
     if (toPlace > 0) return !awaitingFrame; // the rest after the frame, which asks for the next slice
