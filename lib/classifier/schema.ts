@@ -10,6 +10,12 @@ import type { Classification, LabelClassification } from './types';
 /** At most this many texts are classified in one request (a content script asks per slice of work). */
 export const MAX_CLASSIFY_BATCH = 2000;
 
+/**
+ * The longest text a request may carry: longer than any platform allows a comment to be
+ * (WordPress: 65,525 bytes). A longer one (a page's odd markup) is classified in the page.
+ */
+export const MAX_CLASSIFY_TEXT_CHARS = 200_000;
+
 function buildSchemas() {
   const offset = z.number().check(z.int(), z.nonnegative());
   const evidence = z.object({

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { classify, prepareClassifierStep } from '../classifier';
 import { classifyBatch } from '../classifier/batch';
-import { MAX_CLASSIFY_BATCH, withoutEvidence } from '../classifier/schema';
-import type { ContentToBackground } from '../messaging/messages';
+import { MAX_CLASSIFY_BATCH, MAX_CLASSIFY_TEXT_CHARS, withoutEvidence } from '../classifier/schema';
+import { type ContentToBackground, contentToBackground } from '../messaging/messages';
 import { createClassifyClient } from './classify-client';
 
 const TEXTS = ['Tack för en fin sommar!', 'Vad fan håller ni på med?', 'Gatlampan på Storgatan är trasig.'];
@@ -89,6 +89,31 @@ describe('classifying for a content script', () => {
     const results = await client.labels(texts, {});
     expect(sizes).toEqual([MAX_CLASSIFY_BATCH, 3]);
     expect(results.map((result) => result.category)).toEqual(texts.map((text) => classify(text).category));
+  });
+
+  it('classifies a text too long for any request in the page, and only that one', async () => {
+    const long = `Vad fan! ${'Gatlampan är trasig. '.repeat(MAX_CLASSIFY_TEXT_CHARS / 20)}`;
+    expect(long.length).toBeGreaterThan(MAX_CLASSIFY_TEXT_CHARS);
+    const texts = [TEXTS[0] as string, long, TEXTS[2] as string];
+    const sent: ContentToBackground[] = [];
+    const loadLocal = vi.fn(async () => localApi);
+    const fallback = vi.fn();
+    const client = createClassifyClient({
+      send: async (message) => {
+        sent.push(contentToBackground.parse(message)); // as the background checks it
+        return background(message);
+      },
+      loadLocal,
+      onFallback: fallback,
+    });
+    expect(await client.labels(texts, {})).toEqual(texts.map((text) => labelOf(text)));
+    expect(sent.map((message) => message.type === 'content.classify' && message.texts)).toEqual([
+      [TEXTS[0], TEXTS[2]],
+    ]);
+    expect(await client.full(long, {})).toEqual(classify(long));
+    expect(sent).toHaveLength(1);
+    expect(loadLocal).toHaveBeenCalledTimes(1);
+    expect(fallback).not.toHaveBeenCalled(); // the background answered all it was asked
   });
 
   it.each([

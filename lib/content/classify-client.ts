@@ -8,6 +8,7 @@
  */
 import {
   MAX_CLASSIFY_BATCH,
+  MAX_CLASSIFY_TEXT_CHARS,
   parseClassifications,
   parseLabelClassifications,
   withoutEvidence,
@@ -73,20 +74,45 @@ export function createClassifyClient(options: ClassifyClientOptions): ClassifyCl
     }
   }
 
+  /** Texts no request may carry (`MAX_CLASSIFY_TEXT_CHARS`) are classified here, not refused with the rest. */
+  async function classifyHere(texts: string[], settings: ClassifierSettings): Promise<Classification[]> {
+    if (texts.length === 0) return [];
+    return classifyLocally(await localClassifier(), texts, settings);
+  }
+
   return {
     async labels(texts, settings) {
+      const sendable = texts.filter(fitsRequest);
       const chunks: Promise<LabelClassification[]>[] = [];
-      for (let from = 0; from < texts.length; from += MAX_CLASSIFY_BATCH) {
-        const chunk = texts.slice(from, from + MAX_CLASSIFY_BATCH);
+      for (let from = 0; from < sendable.length; from += MAX_CLASSIFY_BATCH) {
+        const chunk = sendable.slice(from, from + MAX_CLASSIFY_BATCH);
         chunks.push(ask(chunk, settings, false, parseLabelClassifications, withoutEvidence));
       }
-      return (await Promise.all(chunks)).flat();
+      const [asked, here] = await Promise.all([
+        Promise.all(chunks),
+        classifyHere(
+          texts.filter((text) => !fitsRequest(text)),
+          settings,
+        ),
+      ]);
+      const fromBackground = asked.flat().values();
+      const fromHere = here.values();
+      return texts.map((text) =>
+        fitsRequest(text)
+          ? (fromBackground.next().value as LabelClassification)
+          : withoutEvidence(fromHere.next().value as Classification),
+      );
     },
     async full(text, settings) {
+      if (!fitsRequest(text)) return (await classifyHere([text], settings))[0] as Classification;
       const [classification] = await ask([text], settings, true, parseClassifications, (c) => c);
       return classification as Classification;
     },
   };
+}
+
+function fitsRequest(text: string): boolean {
+  return text.length <= MAX_CLASSIFY_TEXT_CHARS;
 }
 
 type ClassifyMessage = Extract<ContentToBackground, { type: 'content.classify' }>;

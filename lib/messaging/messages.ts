@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { captureCommentSchema } from '../capture/messages';
-import { MAX_CLASSIFY_BATCH } from '../classifier/schema';
+import { MAX_CLASSIFY_BATCH, MAX_CLASSIFY_TEXT_CHARS } from '../classifier/schema';
 import { PLATFORM_IDS } from '../platforms/types';
 import { FLAG_IDS } from '../policy/labels';
 import { seenQuestionSchema } from '../questions/questions';
@@ -12,9 +12,6 @@ import { registerRequestSchema, removalOutcomeSchema } from '../register/message
 
 const platformId = z.enum(PLATFORM_IDS);
 const count = z.number().int().min(0).max(1_000_000);
-
-/** Longer than any platform allows a comment to be (WordPress: 65,525 bytes). */
-const MAX_COMMENT_CHARS = 200_000;
 
 /** Messages a content script sends to the background. */
 export const contentToBackground = z.discriminatedUnion('type', [
@@ -34,7 +31,7 @@ export const contentToBackground = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('content.classify'),
-      texts: z.array(z.string().max(MAX_COMMENT_CHARS)).min(1).max(MAX_CLASSIFY_BATCH),
+      texts: z.array(z.string().max(MAX_CLASSIFY_TEXT_CHARS)).min(1).max(MAX_CLASSIFY_BATCH),
       extraWords: z.partialRecord(z.enum(FLAG_IDS), z.array(z.string().max(100)).max(1000)),
       /** false: what labels show, without the evidence (lib/classifier/types.ts, LabelClassification). */
       evidence: z.boolean(),
