@@ -35,6 +35,13 @@ export function publishLabelling(family: PageFamily, adapters: () => readonly Pl
   });
 }
 
+/**
+ * Comments the page loads while it is scrolled are labelled once scrolling has paused this
+ * long, or after `NEW_COMMENTS_MAX_WAIT_MS` of scrolling on (lib/content/quiet.ts).
+ */
+const NEW_COMMENTS_QUIET_MS = 200;
+const NEW_COMMENTS_MAX_WAIT_MS = 1000;
+
 /** Questions are reported this long after the moderator last scrolled (lib/content/quiet.ts). */
 const QUESTIONS_QUIET_MS = 1000;
 
@@ -66,6 +73,7 @@ export async function startLabelling(
   };
   let labelContext: LabelContext;
   const quiet = createQuietGate(window, { quietMs: QUESTIONS_QUIET_MS });
+  const scrollPause = createQuietGate(window, { quietMs: NEW_COMMENTS_QUIET_MS });
   const questions = createQuestionReporter({
     send: (message) => browser.runtime.sendMessage(message),
     schedule: (run, ms) =>
@@ -88,6 +96,7 @@ export async function startLabelling(
       questions,
     ),
     profile,
+    whenQuiet: (read) => scrollPause.whenQuiet(read, NEW_COMMENTS_MAX_WAIT_MS),
     onStatus: (status) => void reportStatus(status),
     onLayoutProblem: (problem) => {
       hideNotice?.();
@@ -145,6 +154,7 @@ export async function startLabelling(
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
     quiet.dispose();
+    scrollPause.dispose();
     labeller.stop();
     hideNotice?.();
     browser.storage.onChanged.removeListener(onStorageChange);

@@ -168,6 +168,41 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
+  it('reads comments added after the first labelling only once the page is quiet; a labelled comment that changes at once', async () => {
+    const waits: Array<() => void> = [];
+    const { labeller } = setup({ whenQuiet: (read) => waits.push(read) });
+    labeller.start();
+    await settle();
+    expect(waits).toHaveLength(0); // the first labelling does not wait
+    const list = document.querySelector('#comments') as HTMLElement;
+    list.insertAdjacentHTML('beforeend', comment('3', 'fan också'));
+    await settle();
+    list.insertAdjacentHTML('beforeend', comment('4', 'Hej'));
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2']);
+    expect(waits).toHaveLength(1); // one wait, however many comments come meanwhile
+    // The site reuses a labelled element for another comment: its label is stale, so it goes now.
+    const first = document.querySelector('div.c') as HTMLElement;
+    first.setAttribute('data-id', '9');
+    (first.querySelector('.t') as HTMLElement).textContent = 'Varför?';
+    await settle();
+    expect(labels().find((l) => l.inside === '9')).toEqual({
+      id: '9',
+      category: 'question',
+      flags: '',
+      inside: '9',
+    });
+    waits[0]?.();
+    await settle();
+    expect(labels().map((l) => [l.id, l.flags])).toEqual([
+      ['9', ''],
+      ['2', ''],
+      ['3', 'profanity'],
+      ['4', ''],
+    ]);
+    labeller.stop();
+  });
+
   it('lets labels of comments loaded in quick batches wait for company or for the next change of the page, never long', async () => {
     const { labeller } = setup({ coalesceMs: 300, coalesceMaxMs: 1000 });
     labeller.start();

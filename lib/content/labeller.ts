@@ -89,6 +89,14 @@ export interface LabellerOptions {
   coalesceMs?: number;
   /** The longest new labels wait for more to come (ms). */
   coalesceMaxMs?: number;
+  /**
+   * Comments the page adds after the first labelling are read only once this runs `read`
+   * (start-labelling: when the moderator has paused scrolling, or after a second at most):
+   * while a long page scrolls, nearly every frame it renders is already over 50 ms, and each
+   * task of ours in between makes one longer. A comment that carries a label is read at once,
+   * since its label may now be stale or gone.
+   */
+  whenQuiet?: (read: () => void) => void;
 }
 
 /** With this many comments or more, the ones in and near the viewport are labelled first. */
@@ -171,6 +179,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let lastDirtyAt = 0;
   /** A label the site's re-render took out, or moved to a new element, is waiting: that never waits. */
   let putBackPending = false;
+  /** New comments wait for the page to be quiet (`whenQuiet`). */
+  let quietWaitPending = false;
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let adapter: PlatformAdapter | null = null;
   let fullScanPending = true;
@@ -667,24 +677,39 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     const selector = active.commentSelector;
     let pageChanged = false;
+    let labelledChanged = false;
+    const markDirty = (comment: Element) => {
+      dirty.add(comment);
+      if (mounted.has(comment)) labelledChanged = true;
+    };
     for (const record of records) {
       if (isOwnInsertion(record)) continue;
       pageChanged = true;
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       const comment = target?.closest(selector);
-      if (comment) dirty.add(comment);
+      if (comment) markDirty(comment);
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || isOurHost(node)) continue;
         const element = node as Element;
-        if (element.matches(selector)) dirty.add(element);
-        for (const inner of element.querySelectorAll(selector)) dirty.add(inner);
+        if (element.matches(selector)) markDirty(element);
+        for (const inner of element.querySelectorAll(selector)) markDirty(inner);
       }
     }
     if (pageChanged) rideAlong();
-    if (dirty.size > 0) {
-      lastDirtyAt = performance.now();
-      scheduler.request();
-    }
+    if (dirty.size === 0) return;
+    lastDirtyAt = performance.now();
+    if (labelledChanged || !firstPlacementDone || !options.whenQuiet) scheduler.request();
+    else requestWhenQuiet(options.whenQuiet);
+  }
+
+  /** Asks for a slice once the page is quiet (see `whenQuiet`); one wait at a time. */
+  function requestWhenQuiet(whenQuiet: (read: () => void) => void): void {
+    if (quietWaitPending) return;
+    quietWaitPending = true;
+    whenQuiet(() => {
+      quietWaitPending = false;
+      if (!stopped) scheduler.request();
+    });
   }
 
   /**

@@ -62,6 +62,25 @@ describe('quiet gate', () => {
     gate.dispose();
   });
 
+  it('runs after its longest wait even while the scrolling goes on', () => {
+    const timers = fakeTimers();
+    const target = new EventTarget();
+    const gate = createQuietGate(target, { quietMs: 200, ...timers });
+    const ran: string[] = [];
+    timers.advance(5000);
+    target.dispatchEvent(new Event('wheel'));
+    gate.whenQuiet(() => ran.push(`capped at ${timers.now()}`), 1000);
+    gate.whenQuiet(() => ran.push(`uncapped at ${timers.now()}`));
+    for (let at = 5000; at < 7000; at += 100) {
+      timers.advance(100);
+      target.dispatchEvent(new Event('wheel'));
+    }
+    expect(ran).toEqual(['capped at 6000']);
+    timers.advance(200);
+    expect(ran).toEqual(['capped at 6000', 'uncapped at 7200']);
+    gate.dispose();
+  });
+
   it('hears scrolling inside the page (a scroll event does not bubble), and stops listening when disposed', () => {
     const timers = fakeTimers();
     document.body.innerHTML = '<div id="box"></div>';

@@ -1,6 +1,6 @@
 /**
- * Work that can wait (reporting the page's questions to the background) waits until the
- * moderator has stopped scrolling. While a long page scrolls, nearly every frame the page
+ * Work that can wait (reporting the page's questions to the background, labelling comments
+ * the page loads while it is scrolled) waits until the moderator has stopped scrolling. While a long page scrolls, nearly every frame the page
  * renders is already over 50 ms, so every millisecond of ours in between makes it longer.
  */
 
@@ -8,8 +8,11 @@
 const SCROLLING_EVENTS = ['scroll', 'wheel', 'touchmove'] as const;
 
 export interface QuietGate {
-  /** Runs `run` once nothing has scrolled for the gate's quiet time. */
-  whenQuiet(run: () => void): void;
+  /**
+   * Runs `run` once nothing has scrolled for the gate's quiet time, or (with `maxWaitMs`) once
+   * it has waited that long, so that a moderator who never pauses still gets it.
+   */
+  whenQuiet(run: () => void, maxWaitMs?: number): void;
   /** Stops listening; work still waiting, or handed over later, is dropped. */
   dispose(): void;
 }
@@ -34,22 +37,23 @@ export function createQuietGate(target: EventTarget, options: QuietGateOptions):
   const listening = { capture: true, passive: true };
   for (const type of SCROLLING_EVENTS) target.addEventListener(type, onScroll, listening);
 
-  const attempt = (run: () => void) => {
+  const attempt = (run: () => void, until: number) => {
     if (disposed) return; // the content script was replaced: its work goes with it
-    const wait = lastScrollAt + options.quietMs - now();
+    const at = now();
+    const wait = Math.min(lastScrollAt + options.quietMs, until) - at;
     if (wait <= 0) {
       run();
       return;
     }
     const timer = setTimer(() => {
       waiting.delete(timer);
-      attempt(run);
+      attempt(run, until);
     }, wait);
     waiting.add(timer);
   };
 
   return {
-    whenQuiet: attempt,
+    whenQuiet: (run, maxWaitMs = Number.POSITIVE_INFINITY) => attempt(run, now() + maxWaitMs),
     dispose() {
       disposed = true;
       for (const type of SCROLLING_EVENTS) target.removeEventListener(type, onScroll, listening);
