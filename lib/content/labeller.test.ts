@@ -168,7 +168,7 @@ describe('the labeller', () => {
     labeller.stop();
   });
 
-  it('reads comments added after the first labelling only once the page is quiet; a labelled comment that changes at once', async () => {
+  it('reads comments added after the first labelling only once the page is quiet', async () => {
     const waits: Array<() => void> = [];
     const { labeller } = setup({ whenQuiet: (read) => waits.push(read) });
     labeller.start();
@@ -181,25 +181,73 @@ describe('the labeller', () => {
     await settle();
     expect(labels().map((l) => l.id)).toEqual(['1', '2']);
     expect(waits).toHaveLength(1); // one wait, however many comments come meanwhile
-    // The site reuses a labelled element for another comment: its label is stale, so it goes now.
-    const first = document.querySelector('div.c') as HTMLElement;
-    first.setAttribute('data-id', '9');
-    (first.querySelector('.t') as HTMLElement).textContent = 'Varför?';
-    await settle();
-    expect(labels().find((l) => l.inside === '9')).toEqual({
-      id: '9',
-      category: 'question',
-      flags: '',
-      inside: '9',
-    });
     waits[0]?.();
     await settle();
     expect(labels().map((l) => [l.id, l.flags])).toEqual([
-      ['9', ''],
+      ['1', ''],
       ['2', ''],
       ['3', 'profanity'],
       ['4', ''],
     ]);
+    labeller.stop();
+  });
+
+  it('reads a labelled comment that changed, or was rendered anew, at once while new comments wait', async () => {
+    const waits: Array<() => void> = [];
+    const { labeller } = setup({ whenQuiet: (read) => waits.push(read) });
+    labeller.start();
+    await settle();
+    const list = document.querySelector('#comments') as HTMLElement;
+    // The site renders comment 2 anew in a new element: its label left with the old one.
+    const old = list.querySelector('[data-id="2"]') as HTMLElement;
+    old.insertAdjacentHTML('afterend', comment('2', 'Varför?'));
+    old.remove();
+    await settle();
+    expect(labels().map((l) => [l.id, l.inside])).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+    ]);
+    expect(waits).toHaveLength(0);
+    list.insertAdjacentHTML('beforeend', comment('3', 'fan också'));
+    await settle();
+    expect(labels()).toHaveLength(2);
+    expect(waits).toHaveLength(1);
+    // The site reuses a labelled element for another comment: its label is stale, so it goes now,
+    // and the slice that reads it reads the waiting comment too.
+    const first = list.querySelector('div.c') as HTMLElement;
+    first.setAttribute('data-id', '9');
+    (first.querySelector('.t') as HTMLElement).textContent = 'Varför?';
+    await settle();
+    expect(labels().map((l) => [l.id, l.category])).toEqual([
+      ['9', 'question'],
+      ['2', 'question'],
+      ['3', 'offensive_confidential'],
+    ]);
+    labeller.stop();
+  });
+
+  it('forgets a wait begun before it was stopped, and waits anew once started again', async () => {
+    const waits: Array<() => void> = [];
+    const { labeller } = setup({ whenQuiet: (read) => waits.push(read) });
+    labeller.start();
+    await settle();
+    const list = document.querySelector('#comments') as HTMLElement;
+    list.insertAdjacentHTML('beforeend', comment('3', 'Hej'));
+    await settle();
+    expect(waits).toHaveLength(1);
+    labeller.stop();
+    labeller.start();
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2', '3']);
+    list.insertAdjacentHTML('beforeend', comment('4', 'Hej'));
+    await settle();
+    expect(waits).toHaveLength(2); // the old wait, still pending, does not hold this one back
+    waits[0]?.(); // and when it ends, it does nothing
+    await settle();
+    expect(labels()).toHaveLength(3);
+    waits[1]?.();
+    await settle();
+    expect(labels().map((l) => l.id)).toEqual(['1', '2', '3', '4']);
     labeller.stop();
   });
 

@@ -60,10 +60,9 @@ export interface LabellerOptions {
    * Classifies texts, one classification each in order: at once (an array), or later (a
    * promise: the background classifies for content scripts). Comments wait, unlabelled, for
    * their classification, while the labeller reads on; a text classified once is not asked again.
+   * A text whose classification is missing (undefined) stays unlabelled until it changes.
    */
-  classify: (
-    texts: readonly string[],
-  ) => readonly LabelClassification[] | Promise<readonly LabelClassification[]>;
+  classify: (texts: readonly string[]) => Classifications | Promise<Classifications>;
   renderer: LabelRenderer;
   /** Called when the page's counts change (debounced by the caller if needed). */
   onStatus?: (status: PageStatus) => void;
@@ -98,6 +97,8 @@ export interface LabellerOptions {
    */
   whenQuiet?: (read: () => void) => void;
 }
+
+type Classifications = readonly (LabelClassification | undefined)[];
 
 /** With this many comments or more, the ones in and near the viewport are labelled first. */
 const VISIBLE_FIRST_FROM = 100;
@@ -181,6 +182,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
   let putBackPending = false;
   /** New comments wait for the page to be quiet (`whenQuiet`). */
   let quietWaitPending = false;
+  /** How often the labeller has been started: a wait begun before a stop comes to nothing. */
+  let runs = 0;
   let holdTimer: ReturnType<typeof setTimeout> | undefined;
   let adapter: PlatformAdapter | null = null;
   let fullScanPending = true;
@@ -323,7 +326,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
     );
   }
 
-  function receive(texts: readonly string[], results: readonly LabelClassification[], askedIn: number): void {
+  function receive(texts: readonly string[], results: Classifications, askedIn: number): void {
     if (askedIn !== generation) return; // asked again under the new settings
     const batch = new Map<string, LabelClassification | undefined>();
     texts.forEach((text, i) => {
@@ -688,6 +691,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       const comment = target?.closest(selector);
       if (comment) markDirty(comment);
+      if (!labelledChanged) labelledChanged = hasLabelled(record.removedNodes);
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || isOurHost(node)) continue;
         const element = node as Element;
@@ -702,13 +706,28 @@ export function createLabeller(options: LabellerOptions): Labeller {
     else requestWhenQuiet(options.whenQuiet);
   }
 
+  /**
+   * Whether removed nodes took a label of ours with them: the site re-renders a comment in a
+   * new element, and its label must come back at once, not once the page is quiet.
+   */
+  function hasLabelled(removed: NodeList): boolean {
+    for (const node of removed) {
+      if (node.nodeType !== 1) continue;
+      const element = node as Element;
+      if (isOurHost(element) || mounted.has(element) || element.querySelector(LABEL_TAG)) return true;
+    }
+    return false;
+  }
+
   /** Asks for a slice once the page is quiet (see `whenQuiet`); one wait at a time. */
   function requestWhenQuiet(whenQuiet: (read: () => void) => void): void {
     if (quietWaitPending) return;
     quietWaitPending = true;
+    const run = runs;
     whenQuiet(() => {
+      if (run !== runs) return; // stopped (and perhaps started again) meanwhile
       quietWaitPending = false;
-      if (!stopped) scheduler.request();
+      scheduler.request();
     });
   }
 
@@ -737,6 +756,9 @@ export function createLabeller(options: LabellerOptions): Labeller {
     },
     stop() {
       stopped = true;
+      runs++;
+      quietWaitPending = false;
+      firstPlacementDone = false;
       observer?.disconnect();
       observer = null;
       clearTimeout(layoutTimer);
