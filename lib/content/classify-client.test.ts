@@ -36,7 +36,7 @@ describe('classifying for a content script', () => {
     });
     const results = await client.labels(TEXTS, { extraWords: WORDS });
     expect(results).toEqual(TEXTS.map((text) => labelOf(text, { extraWords: WORDS })));
-    expect(results.some((result) => 'evidence' in result)).toBe(false);
+    expect(results.some((result) => result === undefined || 'evidence' in result)).toBe(false);
     expect(results[0]?.flags).toEqual(['profanity']); // the user's word counted
     expect(sent).toEqual([{ type: 'content.classify', texts: TEXTS, extraWords: WORDS, evidence: false }]);
     expect(loadLocal).not.toHaveBeenCalled();
@@ -88,7 +88,7 @@ describe('classifying for a content script', () => {
     });
     const results = await client.labels(texts, {});
     expect(sizes).toEqual([MAX_CLASSIFY_BATCH, 3]);
-    expect(results.map((result) => result.category)).toEqual(texts.map((text) => classify(text).category));
+    expect(results.map((result) => result?.category)).toEqual(texts.map((text) => classify(text).category));
   });
 
   it('classifies a text too long for any request in the page, and only that one', async () => {
@@ -114,6 +114,25 @@ describe('classifying for a content script', () => {
     expect(sent).toHaveLength(1);
     expect(loadLocal).toHaveBeenCalledTimes(1);
     expect(fallback).not.toHaveBeenCalled(); // the background answered all it was asked
+  });
+
+  it('leaves only the too long text without a classification when the classifier cannot load here', async () => {
+    const long = 'Hej! '.repeat(MAX_CLASSIFY_TEXT_CHARS / 4);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const client = createClassifyClient({
+      send: async (message) => background(message),
+      loadLocal: async () => {
+        throw new Error('the classifier script could not be loaded');
+      },
+    });
+    const texts = [TEXTS[0] as string, long, TEXTS[1] as string];
+    expect(await client.labels(texts, {})).toEqual([
+      labelOf(TEXTS[0] as string),
+      undefined,
+      labelOf(TEXTS[1] as string),
+    ]);
+    expect(String(errors.mock.calls[0]?.[0])).toContain('too long to send');
+    errors.mockRestore();
   });
 
   it.each([
@@ -171,7 +190,7 @@ describe('classifying for a content script', () => {
       loadLocal,
     });
     await expect(client.labels(TEXTS, {})).rejects.toThrow('could not be loaded');
-    expect((await client.labels(TEXTS, {})).map((result) => result.category)).toEqual(
+    expect((await client.labels(TEXTS, {})).map((result) => result?.category)).toEqual(
       TEXTS.map((text) => classify(text).category),
     );
     expect(loadLocal).toHaveBeenCalledTimes(2);

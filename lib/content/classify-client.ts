@@ -19,10 +19,11 @@ import type { FlagId } from '../policy/labels';
 import { runInTasks } from './scheduler';
 import type { ClassifierApi } from './world-modules';
 
+/** One classification per text, in order; undefined for a text that could not be classified. */
 export type ClassifyTexts = (
   texts: readonly string[],
   settings: ClassifierSettings,
-) => Promise<LabelClassification[]>;
+) => Promise<(LabelClassification | undefined)[]>;
 
 export interface ClassifyClient {
   /** What the labels show, for many texts: no evidence (see `LabelClassification`). */
@@ -88,20 +89,22 @@ export function createClassifyClient(options: ClassifyClientOptions): ClassifyCl
         const chunk = sendable.slice(from, from + MAX_CLASSIFY_BATCH);
         chunks.push(ask(chunk, settings, false, parseLabelClassifications, withoutEvidence));
       }
-      const [asked, here] = await Promise.all([
-        Promise.all(chunks),
-        classifyHere(
-          texts.filter((text) => !fitsRequest(text)),
-          settings,
-        ),
-      ]);
+      // Were the classifier not to load here, only the long texts go unlabelled, not the batch.
+      const tooLong = classifyHere(
+        texts.filter((text) => !fitsRequest(text)),
+        settings,
+      ).catch((error: unknown) => {
+        console.error('Moderera: a comment too long to send could not be classified here', error);
+        return [];
+      });
+      const [asked, here] = await Promise.all([Promise.all(chunks), tooLong]);
       const fromBackground = asked.flat().values();
       const fromHere = here.values();
-      return texts.map((text) =>
-        fitsRequest(text)
-          ? (fromBackground.next().value as LabelClassification)
-          : withoutEvidence(fromHere.next().value as Classification),
-      );
+      return texts.map((text) => {
+        if (fitsRequest(text)) return fromBackground.next().value;
+        const classification = fromHere.next().value;
+        return classification && withoutEvidence(classification);
+      });
     },
     async full(text, settings) {
       if (!fitsRequest(text)) return (await classifyHere([text], settings))[0] as Classification;
