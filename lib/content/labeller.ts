@@ -11,8 +11,9 @@
  * with 2,000 comments), whatever the size of the change. So labels are rendered into hosts
  * that are not in the page yet, and go in together when the queue is done (or every
  * `placeEveryMs` on a very long backlog, those near the viewport first), `placeChunk` per
- * frame. Labels of comments that load later wait a moment for company, and go in with the
- * page's own next change if it comes first. Nothing reads layout after a write of ours.
+ * frame. Comments that load later are read once scrolling pauses (`whenQuiet`); their labels
+ * wait a moment for company, and go in with the page's own next change if it comes first.
+ * Nothing reads layout after a write of ours.
  */
 import type { LabelClassification } from '../classifier';
 import type {
