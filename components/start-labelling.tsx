@@ -9,7 +9,7 @@ import { captureCommentElement } from '../lib/capture/content';
 import { createClassifyClient } from '../lib/content/classify-client';
 import { createLabeller, type LabelRenderer, type PageStatus } from '../lib/content/labeller';
 import { isProfiling, profileMarker } from '../lib/content/profile';
-import { createQuietGate } from '../lib/content/quiet';
+import { createQuietGate, type QuietWait } from '../lib/content/quiet';
 import {
   type ClassifierApi,
   type EarlyWork,
@@ -36,14 +36,13 @@ export function publishLabelling(family: PageFamily, adapters: () => readonly Pl
 }
 
 /**
- * Comments the page loads while it is scrolled are labelled once scrolling has paused this
- * long, or after `NEW_COMMENTS_MAX_WAIT_MS` of scrolling on (lib/content/quiet.ts).
+ * Comments the page loads while it is scrolled are labelled once scrolling has paused for
+ * 0.2 s, or after 1 s of scrolling on (lib/content/quiet.ts).
  */
-const NEW_COMMENTS_QUIET_MS = 200;
-const NEW_COMMENTS_MAX_WAIT_MS = 1000;
+const NEW_COMMENTS_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 1000 };
 
-/** Questions are reported this long after the moderator last scrolled (lib/content/quiet.ts). */
-const QUESTIONS_QUIET_MS = 1000;
+/** Questions are reported once the moderator has not scrolled for a second. */
+const QUESTIONS_WAIT: QuietWait = { quietMs: 1000 };
 
 export async function startLabelling(
   ctx: ContentScriptContext,
@@ -72,8 +71,7 @@ export async function startLabelling(
     void browser.runtime.sendMessage(message).catch(() => {});
   };
   let labelContext: LabelContext;
-  const quiet = createQuietGate(window, { quietMs: QUESTIONS_QUIET_MS });
-  const scrollPause = createQuietGate(window, { quietMs: NEW_COMMENTS_QUIET_MS });
+  const quiet = createQuietGate(window);
   const questions = createQuestionReporter({
     send: (message) => browser.runtime.sendMessage(message),
     schedule: (run, ms) =>
@@ -82,7 +80,7 @@ export async function startLabelling(
           quiet.whenQuiet(() => {
             mark('questions'); // so that a benchmark counts the reporter's tasks as ours
             run();
-          }),
+          }, QUESTIONS_WAIT),
         ms,
       ),
   });
@@ -96,7 +94,7 @@ export async function startLabelling(
       questions,
     ),
     profile,
-    whenQuiet: (read) => scrollPause.whenQuiet(read, NEW_COMMENTS_MAX_WAIT_MS),
+    whenQuiet: (read) => quiet.whenQuiet(read, NEW_COMMENTS_WAIT),
     onStatus: (status) => void reportStatus(status),
     onLayoutProblem: (problem) => {
       hideNotice?.();
@@ -154,7 +152,6 @@ export async function startLabelling(
   browser.storage.onChanged.addListener(onStorageChange);
   ctx.onInvalidated(() => {
     quiet.dispose();
-    scrollPause.dispose();
     labeller.stop();
     hideNotice?.();
     browser.storage.onChanged.removeListener(onStorageChange);

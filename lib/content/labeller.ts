@@ -681,6 +681,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     }
     const selector = active.commentSelector;
     let pageChanged = false;
+    // New comments may wait for quiet only after the first labelling.
+    const whenQuiet = firstPlacementDone ? options.whenQuiet : undefined;
     let labelledChanged = false;
     const markDirty = (comment: Element) => {
       dirty.add(comment);
@@ -692,7 +694,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
       const target = record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement;
       const comment = target?.closest(selector);
       if (comment) markDirty(comment);
-      if (!labelledChanged) labelledChanged = hasLabelled(record.removedNodes);
+      if (whenQuiet && !labelledChanged) labelledChanged = hasLabelled(record.removedNodes);
       for (const node of record.addedNodes) {
         if (node.nodeType !== 1 || isOurHost(node)) continue;
         const element = node as Element;
@@ -703,8 +705,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     if (pageChanged) rideAlong();
     if (dirty.size === 0) return;
     lastDirtyAt = performance.now();
-    if (labelledChanged || !firstPlacementDone || !options.whenQuiet) scheduler.request();
-    else requestWhenQuiet(options.whenQuiet);
+    if (whenQuiet && !labelledChanged) requestWhenQuiet(whenQuiet);
+    else scheduler.request();
   }
 
   /**

@@ -35,9 +35,9 @@ function fakeTimers() {
 describe('quiet gate', () => {
   it('runs at once when nothing has scrolled', () => {
     const timers = fakeTimers();
-    const gate = createQuietGate(window, { quietMs: 1000, ...timers });
+    const gate = createQuietGate(window, timers);
     const ran: number[] = [];
-    gate.whenQuiet(() => ran.push(timers.now()));
+    gate.whenQuiet(() => ran.push(timers.now()), { quietMs: 1000 });
     expect(ran).toEqual([0]);
     gate.dispose();
   });
@@ -45,11 +45,11 @@ describe('quiet gate', () => {
   it('waits until nothing has scrolled for the quiet time, however long the scrolling goes on', () => {
     const timers = fakeTimers();
     const target = new EventTarget();
-    const gate = createQuietGate(target, { quietMs: 1000, ...timers });
+    const gate = createQuietGate(target, timers);
     const ran: number[] = [];
     timers.advance(5000);
     target.dispatchEvent(new Event('wheel'));
-    gate.whenQuiet(() => ran.push(timers.now()));
+    gate.whenQuiet(() => ran.push(timers.now()), { quietMs: 1000 });
     expect(ran).toEqual([]);
     timers.advance(600);
     target.dispatchEvent(new Event('scroll')); // at 5,600
@@ -62,15 +62,29 @@ describe('quiet gate', () => {
     gate.dispose();
   });
 
+  it('serves waits for pauses of different lengths', () => {
+    const timers = fakeTimers();
+    const target = new EventTarget();
+    const gate = createQuietGate(target, timers);
+    const ran: string[] = [];
+    timers.advance(5000);
+    target.dispatchEvent(new Event('scroll'));
+    gate.whenQuiet(() => ran.push(`long at ${timers.now()}`), { quietMs: 1000 });
+    gate.whenQuiet(() => ran.push(`short at ${timers.now()}`), { quietMs: 200 });
+    timers.advance(2000);
+    expect(ran).toEqual(['short at 5200', 'long at 6000']);
+    gate.dispose();
+  });
+
   it('runs after its longest wait even while the scrolling goes on', () => {
     const timers = fakeTimers();
     const target = new EventTarget();
-    const gate = createQuietGate(target, { quietMs: 200, ...timers });
+    const gate = createQuietGate(target, timers);
     const ran: string[] = [];
     timers.advance(5000);
     target.dispatchEvent(new Event('wheel'));
-    gate.whenQuiet(() => ran.push(`capped at ${timers.now()}`), 1000);
-    gate.whenQuiet(() => ran.push(`uncapped at ${timers.now()}`));
+    gate.whenQuiet(() => ran.push(`capped at ${timers.now()}`), { quietMs: 200, maxWaitMs: 1000 });
+    gate.whenQuiet(() => ran.push(`uncapped at ${timers.now()}`), { quietMs: 200 });
     for (let at = 5000; at < 7000; at += 100) {
       timers.advance(100);
       target.dispatchEvent(new Event('wheel'));
@@ -84,17 +98,17 @@ describe('quiet gate', () => {
   it('hears scrolling inside the page (a scroll event does not bubble), and stops listening when disposed', () => {
     const timers = fakeTimers();
     document.body.innerHTML = '<div id="box"></div>';
-    const gate = createQuietGate(window, { quietMs: 1000, ...timers });
+    const gate = createQuietGate(window, timers);
     timers.advance(5000);
     document.getElementById('box')?.dispatchEvent(new Event('scroll', { bubbles: false }));
     const ran: number[] = [];
-    gate.whenQuiet(() => ran.push(timers.now()));
+    gate.whenQuiet(() => ran.push(timers.now()), { quietMs: 1000 });
     expect(ran).toEqual([]);
     gate.dispose();
     expect(timers.pending()).toBe(0);
     timers.advance(2000);
     expect(ran).toEqual([]);
-    gate.whenQuiet(() => ran.push(timers.now())); // handed over after the content script was replaced
+    gate.whenQuiet(() => ran.push(timers.now()), { quietMs: 1000 }); // handed over after the content script was replaced
     expect(ran).toEqual([]);
   });
 });

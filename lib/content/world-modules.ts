@@ -16,8 +16,9 @@ export interface ClassifierApi {
   prepareClassifierStep(settings?: ClassifierSettings): boolean;
 }
 
-/** The page families, each with its own content script. */
-export type PageFamily = 'facebook' | 'youtube' | 'blog';
+/** The page families, each with its own content script and labelling script. */
+export const PAGE_FAMILIES = ['facebook', 'youtube', 'blog'] as const;
+export type PageFamily = (typeof PAGE_FAMILIES)[number];
 
 /** What the loader starts before the labelling is there, so that none of it waits for that. */
 export interface EarlyWork {
@@ -48,8 +49,6 @@ export const CLASSIFIER_MODULE: WorldModule<ClassifierApi> = {
   key: Symbol.for('moderera.classifier'),
   provides: (value): value is ClassifierApi => hasFunctions(value, ['classify', 'prepareClassifierStep']),
 };
-
-export const PAGE_FAMILIES: readonly PageFamily[] = ['facebook', 'youtube', 'blog'];
 
 /**
  * Each family's labelling is a script of its own, with only that family's adapters: the
