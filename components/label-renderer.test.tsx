@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type Classification, classify } from '../lib/classifier';
 import { withoutEvidence } from '../lib/classifier/schema';
 import type { LabelModel } from '../lib/content/labeller';
+import type { NearViewport } from '../lib/content/near-viewport';
 import { CATEGORY_IDS, type Language } from '../lib/policy/labels';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { sampleSnapshot } from '../lib/store/testing';
@@ -362,6 +363,81 @@ describe('the label renderer', () => {
     expect(gone?.querySelector('[data-action="register-only"]')).toBeNull();
     expect(gone?.textContent).toContain(snapshot.text);
     renderer.unmount(host);
+    host.remove();
+  });
+});
+
+describe('the label renderer, drawing badges near the viewport', () => {
+  /** Records what is watched; the test says when a host has come near. */
+  function watcher() {
+    const draws = new Map<Element, () => void>();
+    const unwatched: Element[] = [];
+    const nearViewport: NearViewport = {
+      watch: (host, draw) => void draws.set(host, draw),
+      unwatch: (host) => {
+        draws.delete(host);
+        unwatched.push(host);
+      },
+      dispose: () => draws.clear(),
+    };
+    const comeNear = (host: Element) => draws.get(host)?.();
+    return { nearViewport, draws, unwatched, comeNear };
+  }
+
+  function newHost() {
+    const host = document.createElement('moderera-label');
+    const root = host.attachShadow({ mode: 'open' });
+    const badge = () => root.querySelector('[data-action="open-panel"]');
+    return { host, root, badge };
+  }
+
+  const withCategory = (category: Classification['category']): LabelModel => ({
+    comment,
+    details,
+    classification: classification({ category }),
+  });
+
+  it('keeps a host empty until it is placed and near, then draws the latest label', () => {
+    const { nearViewport, draws, comeNear } = watcher();
+    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport });
+    const { host, root, badge } = newHost();
+    renderer.render(host, withCategory('question'));
+    renderer.render(host, withCategory('fault_report'));
+    expect(draws.has(host)).toBe(false); // not in the page yet
+    document.body.append(host);
+    renderer.placed?.(host);
+    expect(host.getAttribute('style')).toContain('display: contents !important');
+    expect(root.childNodes).toHaveLength(0);
+    comeNear(host);
+    expect(badge()?.className).toBe('badge cat-fault_report');
+    host.remove();
+  });
+
+  it('watches a host that is in the page already, and redraws a drawn badge in place without watching again', () => {
+    const { nearViewport, draws, comeNear } = watcher();
+    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport });
+    const { host, badge } = newHost();
+    document.body.append(host);
+    renderer.render(host, withCategory('question'));
+    comeNear(host);
+    draws.clear();
+    renderer.render(host, withCategory('praise'));
+    renderer.placed?.(host);
+    expect(badge()?.className).toBe('badge cat-praise');
+    expect(draws.size).toBe(0);
+    host.remove();
+  });
+
+  it('stops watching a label taken off before it was drawn', () => {
+    const { nearViewport, unwatched, comeNear } = watcher();
+    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport });
+    const { host, root } = newHost();
+    document.body.append(host);
+    renderer.render(host, withCategory('question'));
+    renderer.unmount(host);
+    expect(unwatched).toEqual([host]);
+    comeNear(host);
+    expect(root.childNodes).toHaveLength(0);
     host.remove();
   });
 });

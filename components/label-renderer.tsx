@@ -2,7 +2,7 @@
  * Renders labels into their hosts' shadow roots, all sharing one stylesheet.
  *
  * A page may carry thousands of labels and nearly all stay closed, so a label starts as its
- * closed badge in plain DOM, cloned from one prepared badge per look (text set with
+ * closed badge in plain DOM, drawn only once its host is near the viewport (`nearViewport`), cloned from one prepared badge per look (text set with
  * textContent-style DOM calls only, never markup). Preact takes the label over the first time
  * someone focuses, presses or clicks it: it renders <Label> into the same mount point and
  * reuses the badge's very elements, so focus stays where it is and the click in flight reaches
@@ -11,6 +11,7 @@
  */
 import { render } from 'preact';
 import type { LabelModel, LabelRenderer } from '../lib/content/labeller';
+import type { NearViewport } from '../lib/content/near-viewport';
 import { t } from '../lib/i18n/strings';
 import { CATEGORY_TEXT, FLAG_TEXT, HINT_TEXT, type Language } from '../lib/policy/labels';
 import { badgeText, Label } from './Label';
@@ -38,14 +39,28 @@ const MAX_PREPARED = 200;
 
 interface Rendered {
   model: LabelModel;
+  /** Its closed badge is in the shadow root (see `LabelRendererOptions.nearViewport`). */
+  drawn: boolean;
   /** Preact renders this label (it has been interacted with). */
   live: boolean;
 }
 
-export function createLabelRenderer(context: () => LabelContext): LabelRenderer {
+export interface LabelRendererOptions {
+  /**
+   * Draws a closed label's badge only once its host is near the viewport; until then the host
+   * stays empty. Without it, every badge is drawn at once.
+   */
+  nearViewport?: NearViewport;
+}
+
+export function createLabelRenderer(
+  context: () => LabelContext,
+  options: LabelRendererOptions = {},
+): LabelRenderer {
   const adopt = createStyleAdopter(LABEL_CSS);
   const rendered = new WeakMap<ShadowRoot, Rendered>();
   const prepared = new Map<string, HTMLElement>();
+  const near = options.nearViewport;
 
   function renderLive(root: ShadowRoot, model: LabelModel): void {
     const value = context();
@@ -82,6 +97,21 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
     return badge.cloneNode(true) as HTMLElement;
   }
 
+  /** Puts the closed badge of the label's current model into its shadow root. */
+  function draw(root: ShadowRoot): void {
+    const state = rendered.get(root);
+    if (!state || state.live) return;
+    mountPoint(root).replaceChildren(badgeFor(root.ownerDocument, state.model, context()));
+    if (state.drawn) return;
+    state.drawn = true;
+    for (const type of TAKE_OVER_ON) root.addEventListener(type, takeOver, true);
+  }
+
+  function watch(host: HTMLElement, root: ShadowRoot): void {
+    if (near) near.watch(host, () => draw(root));
+    else draw(root);
+  }
+
   return {
     render(host: HTMLElement, model: LabelModel) {
       const root = host.shadowRoot;
@@ -93,22 +123,27 @@ export function createLabelRenderer(context: () => LabelContext): LabelRenderer 
         return;
       }
       if (!host.hasAttribute('style')) host.style.cssText = HOST_STYLE;
-      mountPoint(root).replaceChildren(badgeFor(root.ownerDocument, model, context()));
-      if (state) {
-        state.model = model;
-      } else {
-        rendered.set(root, { model, live: false });
-        for (const type of TAKE_OVER_ON) root.addEventListener(type, takeOver, true);
-      }
+      if (state) state.model = model;
+      else rendered.set(root, { model, drawn: false, live: false });
+      if (state?.drawn || !near) draw(root);
+      else if (host.isConnected) watch(host, root);
+    },
+    placed(host: HTMLElement) {
+      const root = host.shadowRoot;
+      const state = root ? rendered.get(root) : undefined;
+      if (root && state && !state.drawn && !state.live) watch(host, root);
     },
     unmount(host: HTMLElement) {
+      near?.unwatch(host);
       const root = host.shadowRoot;
-      const container = root?.querySelector('[data-mount]');
-      if (!root || !container) return;
-      if (rendered.get(root)?.live) render(null, container);
-      else container.replaceChildren();
+      if (!root) return;
+      const state = rendered.get(root);
       rendered.delete(root);
       for (const type of TAKE_OVER_ON) root.removeEventListener(type, takeOver, true);
+      const container = root.querySelector('[data-mount]');
+      if (!container) return;
+      if (state?.live) render(null, container);
+      else container.replaceChildren();
     },
   };
 }

@@ -10,7 +10,9 @@
  * script (which runs at document idle, after the page's own loading, which Moderera neither
  * causes nor can shorten; its imports, settings and lexicons come after and are counted), to
  * the end of the frame that shows the last label: the labeller, started with
- * `data-moderera-profile`, marks `moderera:painted` after each frame in which it placed labels.
+ * `data-moderera-profile`, marks `moderera:painted` after each frame in which it placed labels
+ * (hosts with their data attributes, on every comment), and the renderer `moderera:drawn-painted`
+ * after each frame that drew the badges of comments near the viewport; the later of the two counts.
  * The time from navigation start, and when the polled DOM count got there, are printed too.
  *
  * Blocking time is printed three ways. From a Chromium trace of each load (every main-thread
@@ -24,8 +26,8 @@
  *
  * Two figures put the rest in proportion. While scrolling, blocking time is also counted from
  * the first scroll on, where the page's own appends are. And the load scenario measures a floor:
- * the frame that puts one empty element where each label goes, on the page without Moderera.
- * No label that stands in the page's flow can cost less than that.
+ * the frame that puts one empty element where each label goes, on the page without Moderera:
+ * drawing every badge at once could cost no less (Moderera draws only those near the viewport).
  *
  * The extension is built into .output/bench (or taken from BENCH_EXTENSION_DIR, to compare
  * builds), so browser tests running meanwhile cannot rebuild it under the benchmark.
@@ -179,6 +181,8 @@ interface Run {
   afterAppendMs: number | null;
   /** While scrolling: placements of labels in a frame of their own, and ones that shared the page's. */
   ownPlacingFrames: number;
+  /** While scrolling: batches of badges drawn as their comments came near the viewport. */
+  drawBatches: number;
   rodeAlong: number;
   /** Main-thread time from the first scroll until the last labels were shown (the same wait without). */
   scrollWork: MainThreadWork | null;
@@ -257,6 +261,7 @@ async function measure(
   const labelledMs = withExtension ? await labelled(AT_LOAD) : null;
   let afterAppendMs: number | null = null;
   let ownPlacingFrames = 0;
+  let drawBatches = 0;
   let rodeAlong = 0;
   let scrollWork: MainThreadWork | null = null;
   let scrollStart: number | null = null;
@@ -294,13 +299,19 @@ async function measure(
       );
       const shown = (await paintedAt(expected)) ?? done;
       afterAppendMs = shown !== null && lastAppend !== undefined ? shown - lastAppend : null;
-      [ownPlacingFrames, rodeAlong] = await page.evaluate((atLoad) => {
-        const later = performance
-          .getEntriesByName('moderera:placed')
-          .filter((mark) => ((mark as PerformanceMark).detail as number) > atLoad).length;
-        const along = performance.getEntriesByName('moderera:ride-along').length;
-        return [later - along, along];
-      }, AT_LOAD);
+      [ownPlacingFrames, rodeAlong, drawBatches] = await page.evaluate(
+        ([atLoad, since]) => {
+          const later = performance
+            .getEntriesByName('moderera:placed')
+            .filter((mark) => ((mark as PerformanceMark).detail as number) > atLoad).length;
+          const along = performance.getEntriesByName('moderera:ride-along').length;
+          const draws = performance
+            .getEntriesByName('moderera:drawn')
+            .filter((mark) => mark.startTime >= since);
+          return [later - along, along, draws.length];
+        },
+        [AT_LOAD, scrollStart ?? 0] as const,
+      );
     } else {
       await page.waitForTimeout(300);
     }
@@ -368,7 +379,11 @@ async function measure(
         kind: `long task holding ${[...new Set(task.marks)].join(', ')}`,
       })),
     ].reduce((longest, next) => (next.ms > longest.ms ? next : longest), { ms: 0, kind: 'none' });
-    const placedMarks = performance.getEntriesByName('moderera:placed');
+    // Frames that put hosts in, or drew badges into them.
+    const placedMarks = [
+      ...performance.getEntriesByName('moderera:placed'),
+      ...performance.getEntriesByName('moderera:drawn'),
+    ];
     const placingFrames = w.__frames.filter((frame) =>
       placedMarks.some(
         (mark) => mark.startTime >= frame.start && mark.startTime <= frame.start + frame.duration,
@@ -441,21 +456,37 @@ async function measure(
     breakdown,
     afterAppendMs,
     ownPlacingFrames,
+    drawBatches,
     rodeAlong,
     scrollWork,
     ...result,
     traceBlockingMs: blockingTime(traced.tasks),
   };
 
-  /** When the frame showing the n-th label placed was done, from the labeller's marks. */
+  /**
+   * When the frame showing the n-th label placed was done, from the labeller's marks, and the
+   * frame showing the badges near the viewport that were drawn after it (a badge is drawn once
+   * its comment is near the viewport: see lib/content/near-viewport.ts).
+   */
   function paintedAt(n: number): Promise<number | null> {
-    return page.evaluate(
-      (count) =>
+    return page.evaluate((count) => {
+      // (no helper function here: the page cannot see the names the bundler gives them)
+      const [placed, painted] = ['moderera:placed', 'moderera:painted'].map((name) =>
         performance
-          .getEntriesByName('moderera:painted')
-          .find((mark) => ((mark as PerformanceMark).detail as number) >= count)?.startTime ?? null,
-      n,
-    );
+          .getEntriesByName(name)
+          .find((mark) => ((mark as PerformanceMark).detail as number) >= count),
+      );
+      if (!placed || !painted) return null;
+      const drawn = performance
+        .getEntriesByName('moderera:drawn')
+        .find((mark) => mark.startTime >= placed.startTime) as PerformanceMark | undefined;
+      const drawnPainted = drawn
+        ? performance
+            .getEntriesByName('moderera:drawn-painted')
+            .find((mark) => (mark as PerformanceMark).detail === drawn.detail)
+        : undefined;
+      return Math.max(painted.startTime, drawnPainted?.startTime ?? 0);
+    }, n);
   }
 }
 
@@ -504,9 +535,9 @@ async function timeBreakdown(
 }
 
 /**
- * The floor under any label that stands in the page's flow: the frame that puts one empty
- * element at each place the YouTube adapter puts a label (after the posted time, see its
- * labelSlot), on the page without Moderera. No label can cost less than this.
+ * The floor under badges drawn on every comment at once: the frame that puts one empty element
+ * at each place the YouTube adapter puts a label (after the posted time, see its labelSlot), on
+ * the page without Moderera.
  */
 async function emptyElementsFrame(context: BrowserContext): Promise<{ frameMs: number; blockingMs: number }> {
   const page = await context.newPage();
@@ -635,7 +666,7 @@ async function main(): Promise<void> {
         `  total blocking time under scrollningen utan / med, while scrolling without / with (long animation frames from the first scroll on): ${fmt(scrollWithout)} / ${fmt(scrollWith)}, added ${fmt(scrollWith - scrollWithout)}${share(scrollWith - scrollWithout, scrollWithout)}`,
       );
       console.log(
-        `  egna placeringsbildrutor för ${APPENDED / BATCH} tillagda omgångar / placing frames of our own for ${APPENDED / BATCH} appended batches: ${median(withRuns.map((r) => r.ownPlacingFrames))} (${median(withRuns.map((r) => r.rodeAlong))} placements shared the page's own frame)`,
+        `  egna placeringsbildrutor för ${APPENDED / BATCH} tillagda omgångar / placing frames of our own for ${APPENDED / BATCH} appended batches: ${median(withRuns.map((r) => r.ownPlacingFrames))} (${median(withRuns.map((r) => r.rodeAlong))} placements shared the page's own frame); batches of badges drawn near the viewport from the first scroll on: ${median(withRuns.map((r) => r.drawBatches))}`,
       );
     }
     console.log(

@@ -703,3 +703,31 @@ describe('the labeller, when elements swap, re-render or are edited while answer
     errors.mockRestore();
   });
 });
+
+describe('the labeller telling the renderer where its hosts are', () => {
+  onToyPage([
+    ['1', 'Bra jobbat'],
+    ['2', 'Varför?'],
+  ]);
+
+  it('says so each time a host goes into the page, once it is there', async () => {
+    const placed: [id: string | null, inPage: boolean][] = [];
+    const { labeller } = setup({
+      renderer: {
+        render: () => {},
+        placed: (host) => placed.push([host.getAttribute('data-comment-id'), host.isConnected]),
+        unmount: () => {},
+      },
+    });
+    labeller.start();
+    await vi.waitFor(() => expect(labels()).toHaveLength(2));
+    expect(placed).toEqual([
+      ['1', true],
+      ['2', true],
+    ]);
+    // The site's re-render takes the first comment's label out: it is put back, and the renderer told.
+    document.querySelector('div.c[data-id="1"] moderera-label')?.remove();
+    await vi.waitFor(() => expect(placed).toHaveLength(3));
+    expect(placed[2]).toEqual(['1', true]);
+  });
+});

@@ -43,7 +43,10 @@ export interface LabelModel {
 }
 
 export interface LabelRenderer {
+  /** Renders into a host, which may not be in the page yet. */
   render(host: HTMLElement, model: LabelModel): void;
+  /** The host has gone into the page (again). */
+  placed?(host: HTMLElement): void;
   unmount(host: HTMLElement): void;
 }
 
@@ -457,6 +460,7 @@ export function createLabeller(options: LabellerOptions): Labeller {
         const state = mounted.get(element);
         if (state && element.isConnected && !isPlaced(state.host, slot)) {
           place(state.host, slot);
+          options.renderer.placed?.(state.host);
           placed++;
         }
       }

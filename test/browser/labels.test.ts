@@ -62,6 +62,21 @@ async function settledLabels(page: Page, quietMs = 700): Promise<LabelFacts[]> {
   return JSON.parse(last) as LabelFacts[];
 }
 
+/**
+ * Scrolls the page down a viewport at a time, pausing at each step long enough for the badges
+ * of the comments that came near the viewport to be drawn (lib/content/near-viewport.ts).
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  const { height, step } = await page.evaluate(() => ({
+    height: document.documentElement.scrollHeight,
+    step: window.innerHeight,
+  }));
+  for (let y = 0; y <= height; y += step) {
+    await page.evaluate((top) => window.scrollTo(0, top), y);
+    await page.waitForTimeout(400);
+  }
+}
+
 /** Studio's ids live in the page's JavaScript: read them there, in document order. */
 async function studioAdapterFor(page: Page): Promise<AdapterSource> {
   const ids = await page.evaluate(() =>
@@ -416,8 +431,40 @@ describe('a closed label and the same label taken over', () => {
   );
 });
 
+describe('badges drawn near the viewport', () => {
+  it('a comment far below carries its labelled host from the start, and its badge once it is scrolled to', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 200 });
+    await page.goto(demoPage('youtube-sv').url);
+    const facts = await settledLabels(page);
+    const drawn = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('moderera-label')].map((host) => ({
+          id: host.getAttribute('data-comment-id'),
+          top: Math.round(host.parentElement?.getBoundingClientRect().top ?? 0),
+          badge: host.shadowRoot?.querySelector('[data-action="open-panel"]') !== null,
+        })),
+      );
+    const before = await drawn();
+    expect(before.map((label) => label.id)).toEqual(facts.map((label) => label.commentId));
+    // Near is within a viewport's height (200 px) above or below it.
+    const far = before.filter((label) => label.top > 600);
+    expect(far.length).toBeGreaterThan(0);
+    expect(far.filter((label) => label.badge)).toEqual([]);
+    expect(before.filter((label) => label.top < 300).every((label) => label.badge)).toBe(true);
+    const last = far.at(-1)?.id as string;
+    await page.evaluate((id) => {
+      document.querySelector(`moderera-label[data-comment-id="${id}"]`)?.parentElement?.scrollIntoView();
+    }, last);
+    await expect
+      .poll(async () => (await drawn()).find((label) => label.id === last)?.badge, { timeout: 3000 })
+      .toBe(true);
+    await page.close();
+  });
+});
+
 describe('a page whose Content-Security-Policy forbids inline styles and other origins’ scripts', () => {
-  it('still gets a styled label on every comment', async () => {
+  it('still gets a styled label on every comment, each drawn as it comes into view', async () => {
     const page = await browser.context.newPage();
     const refused: string[] = [];
     page.on('console', (message) => {
@@ -425,6 +472,7 @@ describe('a page whose Content-Security-Policy forbids inline styles and other o
     });
     await page.goto(STRICT_CSP_URL);
     expect((await expectLabelsMatchPage(page, youtubeAdapter)).length).toBeGreaterThan(10);
+    await scrollThrough(page);
     const looks = await page.evaluate(() =>
       [...document.querySelectorAll('moderera-label')].map((host) => {
         const badge = host.shadowRoot?.querySelector('[data-action="open-panel"]');
