@@ -2,8 +2,9 @@
  * Renders labels into their hosts' shadow roots, all sharing one stylesheet.
  *
  * A page may carry thousands of labels and nearly all stay closed, so a label starts as its
- * closed badge in plain DOM, drawn only once its host is near the viewport (`nearViewport`), cloned from one prepared badge per look (text set with
- * textContent-style DOM calls only, never markup). Preact takes the label over the first time
+ * closed badge in plain DOM, drawn only once its host is near the viewport (`nearViewport`),
+ * cloned from one prepared badge per look (text set with textContent-style DOM calls only,
+ * never markup). Preact takes the label over the first time
  * someone focuses, presses or clicks it: it renders <Label> into the same mount point and
  * reuses the badge's very elements, so focus stays where it is and the click in flight reaches
  * Preact's handler. `closedBadge` must build exactly what <Label> renders closed;

@@ -44,13 +44,14 @@ const NEW_COMMENTS_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 1000 };
 
 /**
  * A label's badge is drawn once its comment is within a viewport's height of the viewport
- * (lib/content/near-viewport.ts) and scrolling has paused for 0.2 s. No longest wait: drawing
- * badges changes the page's layout, and on a long page a frame with a layout change costs the
- * page ~60 ms more than a frame that only scrolls (bench page: drawing during a long scroll
- * made frames of 130-150 ms).
+ * (lib/content/near-viewport.ts) and scrolling has paused for 0.2 s, or after 2 s of scrolling
+ * on (an element of the page that keeps scrolling must not keep every badge out). Not sooner:
+ * drawing badges changes the page's layout, and on a long page a frame with a layout change
+ * costs the page ~60 ms more than a frame that only scrolls (bench page: drawing after every
+ * second of a long scroll made frames of 130-150 ms).
  */
 const BADGES_NEAR_VIEWPORTS = 1;
-const BADGES_WAIT: QuietWait = { quietMs: 200 };
+const BADGES_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 2000 };
 
 /** Questions are reported once the moderator has not scrolled for a second. */
 const QUESTIONS_WAIT: QuietWait = { quietMs: 1000 };
@@ -213,7 +214,6 @@ function localClassifierLoader(
   };
 }
 
-/** Questions the page shows go to the unanswered-questions list as they are labelled. */
 /** For benchmarks: how many badges have been drawn so far, and when the frame showing them was done. */
 function markDrawn(): (count: number) => void {
   let total = 0;
@@ -225,6 +225,7 @@ function markDrawn(): (count: number) => void {
   };
 }
 
+/** Questions the page shows go to the unanswered-questions list as they are labelled. */
 function reportingQuestions(
   renderer: LabelRenderer,
   questions: ReturnType<typeof createQuestionReporter>,

@@ -729,5 +729,11 @@ describe('the labeller telling the renderer where its hosts are', () => {
     document.querySelector('div.c[data-id="1"] moderera-label')?.remove();
     await vi.waitFor(() => expect(placed).toHaveLength(3));
     expect(placed[2]).toEqual(['1', true]);
+    // The site takes the second comment out and puts it back, its label still in it.
+    const second = document.querySelector('div.c[data-id="2"]') as Element;
+    second.remove();
+    document.querySelector('#comments')?.append(second);
+    await vi.waitFor(() => expect(placed).toHaveLength(4));
+    expect(placed[3]).toEqual(['2', true]);
   });
 });

@@ -595,6 +595,8 @@ export function createLabeller(options: LabellerOptions): Labeller {
     mounted.set(element, state);
     if (isPlaced(state.host, slot)) {
       unplaced.delete(element);
+      // It may have left the page with its comment and come back: its badge may wait to be drawn.
+      options.renderer.placed?.(state.host);
     } else {
       if (putBack) putBackPending = true;
       if (unplaced.size === 0) unplacedSince = performance.now();

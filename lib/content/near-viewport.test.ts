@@ -6,19 +6,42 @@ import { createNearViewport, type NearViewportOptions, type NearViewportWindow }
 function fakeView() {
   const frames: (() => void)[] = [];
   const listeners = new Map<string, () => void>();
+  const resized: { observed: Element[]; callback: () => void; disconnected: boolean }[] = [];
+  class FakeResizeObserver {
+    readonly state = { observed: [] as Element[], callback: () => {}, disconnected: false };
+    constructor(callback: () => void) {
+      this.state.callback = callback;
+      resized.push(this.state);
+    }
+    observe(target: Element) {
+      this.state.observed.push(target);
+    }
+    disconnect() {
+      this.state.disconnected = true;
+    }
+  }
   const view = {
     innerHeight: 500,
+    document,
+    ResizeObserver: FakeResizeObserver,
     requestAnimationFrame: (run: () => void) => frames.push(run),
     setTimeout: (run: () => void) => run(),
     addEventListener: (type: string, listener: () => void) => listeners.set(type, listener),
-    removeEventListener: (type: string) => listeners.delete(type),
+    removeEventListener: (type: string, listener: () => void) => {
+      if (listeners.get(type) === listener) listeners.delete(type);
+    },
   } as unknown as NearViewportWindow;
   /** Renders the next frame: what was asked for after it runs. */
   const frame = () => {
     for (const run of frames.splice(0)) run();
   };
   const scroll = () => listeners.get('scroll')?.();
-  return { view, frame, scroll, listeners };
+  /** The page changed height. */
+  const resize = () => {
+    for (const observer of resized)
+      if (observer.observed.includes(document.documentElement)) observer.callback();
+  };
+  return { view, frame, scroll, resize, listeners, resized };
 }
 
 /** A comment line, `top` px from the top of the viewport (0 × 0 for no box), with a host placed in it. */
@@ -86,13 +109,39 @@ describe('badges drawn near the viewport', () => {
     expect(waiting).toHaveLength(1); // nothing left to watch: scrolling asks for nothing
   });
 
-  it('draws at once what it cannot locate: an element with no box, a host out of the page, no window', () => {
+  it('draws at once what it cannot locate: an element with no box (hidden), or with no window', () => {
     const { near, drawn, drawer, frame } = setup();
     near.watch(placedHost(null).host, drawer('hidden'));
-    near.watch(document.createElement('moderera-label'), drawer('loose'));
     frame();
     createNearViewport({ view: null, margin: 1 }).watch(placedHost(3000).host, drawer('no window'));
-    expect(drawn).toEqual(['hidden', 'loose', 'no window']);
+    expect(drawn).toEqual(['hidden', 'no window']);
+  });
+
+  it('forgets a host that left the page, and draws it when it is placed again and near', () => {
+    const { near, drawn, drawer, frame } = setup();
+    const left = placedHost(100);
+    near.watch(left.host, drawer('left'));
+    left.anchor.remove();
+    frame();
+    expect(drawn).toEqual([]);
+    document.body.append(left.anchor);
+    frame();
+    expect(drawn).toEqual([]); // forgotten: coming back alone draws nothing
+    near.watch(left.host, drawer('left'));
+    frame();
+    expect(drawn).toEqual(['left']);
+  });
+
+  it('looks again when the page changes height without scrolling (replies shown or hidden)', () => {
+    const { near, drawn, drawer, frame, resize } = setup();
+    const below = placedHost(2000);
+    near.watch(below.host, drawer('below'));
+    frame();
+    expect(drawn).toEqual([]);
+    below.moveTo(300);
+    resize();
+    frame();
+    expect(drawn).toEqual(['below']);
   });
 
   it('forgets a host whose label was taken off', () => {
@@ -106,12 +155,16 @@ describe('badges drawn near the viewport', () => {
 
   it('draws nothing more once disposed, and stops listening', () => {
     const waiting: (() => void)[] = [];
-    const { near, drawn, drawer, frame, listeners } = setup({ whenQuiet: (check) => waiting.push(check) });
+    const { near, drawn, drawer, frame, listeners, resized } = setup({
+      whenQuiet: (check) => waiting.push(check),
+    });
     near.watch(placedHost(100).host, drawer('a'));
     frame();
+    expect([...listeners.keys()].sort()).toEqual(['resize', 'scroll']);
     near.dispose();
     waiting[0]?.();
     expect(drawn).toEqual([]);
     expect(listeners.size).toBe(0);
+    expect(resized.every((observer) => observer.disconnected)).toBe(true);
   });
 });

@@ -8,9 +8,15 @@
  * few dozen the moderator can see, and for the rest as they come into view.
  *
  * Where the hosts are is read only when the page is quiet: after the frame that put them in,
- * and once scrolling has paused (`whenQuiet`), one `getBoundingClientRect` per waiting host
- * (an empty host has no box: the element it stands in is read). Not an IntersectionObserver:
- * with 2,000 targets it made every frame of a scroll longer. Once drawn, a badge stays.
+ * and once scrolling has paused (`whenQuiet`) or the page has changed height (replies shown or
+ * hidden), one `getBoundingClientRect` per waiting host (an empty host has no box: the element
+ * it stands in is read). Not an IntersectionObserver: with 2,000 targets it made every frame of
+ * a scroll longer. A host whose element has no box (hidden) is drawn at once, which costs no
+ * layout; one no longer in the page is forgotten (the labeller says when it is placed again).
+ * Once drawn, a badge stays.
+ *
+ * Until then a badge is not in the page's accessibility tree nor in its tab order: keyboard and
+ * screen-reader users reach it once the page has scrolled to its comment (focus scrolls it).
  */
 
 export interface NearViewport {
@@ -26,7 +32,7 @@ export interface NearViewport {
 export type NearViewportWindow = Pick<
   Window,
   'innerHeight' | 'requestAnimationFrame' | 'setTimeout' | 'addEventListener' | 'removeEventListener'
->;
+> & { document: Pick<Document, 'documentElement'>; ResizeObserver?: typeof ResizeObserver };
 
 export interface NearViewportOptions {
   view: NearViewportWindow | null;
@@ -48,6 +54,9 @@ export function createNearViewport(options: NearViewportOptions): NearViewport {
   let disposed = false;
   const listening = { capture: true, passive: true };
   if (view) for (const type of MOVING_EVENTS) view.addEventListener(type, requestCheck, listening);
+  // The page growing or shrinking moves comments into view without a scroll.
+  const resizes = view?.ResizeObserver ? new view.ResizeObserver(() => requestCheck()) : null;
+  if (view) resizes?.observe(view.document.documentElement);
 
   /** A check after the next frame (its layout done), once the page is quiet. */
   function requestCheck(): void {
@@ -68,8 +77,12 @@ export function createNearViewport(options: NearViewportOptions): NearViewport {
     const bottom = (1 + options.margin) * view.innerHeight;
     const near: (() => void)[] = [];
     for (const [host, draw] of watched) {
+      if (!host.isConnected) {
+        watched.delete(host);
+        continue;
+      }
       const rect = host.parentElement?.getBoundingClientRect();
-      // No box (hidden, or not in the page): it cannot be located, and costs no layout drawn.
+      // No box (hidden): it cannot be located, and costs no layout drawn.
       const located = rect !== undefined && (rect.width > 0 || rect.height > 0);
       if (located && (rect.bottom < top || rect.top > bottom)) continue;
       watched.delete(host);
@@ -94,6 +107,7 @@ export function createNearViewport(options: NearViewportOptions): NearViewport {
     dispose() {
       disposed = true;
       watched.clear();
+      resizes?.disconnect();
       if (view) for (const type of MOVING_EVENTS) view.removeEventListener(type, requestCheck, listening);
     },
   };
