@@ -44,14 +44,15 @@ const NEW_COMMENTS_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 1000 };
 
 /**
  * A label's badge is drawn once its comment is within a viewport's height of the viewport
- * (lib/content/near-viewport.ts) and scrolling has paused for 0.2 s, or after 2 s of scrolling
- * on (an element of the page that keeps scrolling must not keep every badge out). Not sooner:
- * drawing badges changes the page's layout, and on a long page a frame with a layout change
- * costs the page ~60 ms more than a frame that only scrolls (bench page: drawing after every
- * second of a long scroll made frames of 130-150 ms).
+ * (lib/content/near-viewport.ts) and scrolling has paused for 0.2 s: drawing badges changes the
+ * page's layout, and on a long page a frame with a layout change costs the page ~60 ms more
+ * than a frame that only scrolls (bench page: drawing after every second of a long scroll made
+ * frames of 130-150 ms), while someone flinging through a page reads nothing until they stop.
+ * Reading, one scrolls in steps with pauses. The longest wait, 5 s, is for an element of the
+ * page that keeps scrolling (a ticker), which must not keep every badge out.
  */
 const BADGES_NEAR_VIEWPORTS = 1;
-const BADGES_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 2000 };
+const BADGES_WAIT: QuietWait = { quietMs: 200, maxWaitMs: 5000 };
 
 /** Questions are reported once the moderator has not scrolled for a second. */
 const QUESTIONS_WAIT: QuietWait = { quietMs: 1000 };
