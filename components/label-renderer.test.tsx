@@ -413,12 +413,18 @@ describe('the label renderer, drawing badges near the viewport', () => {
     host.remove();
   });
 
+  /** A renderer that draws near the viewport, and a host in the page rendered as a question. */
+  function renderedInPage() {
+    const watching = watcher();
+    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport: watching.nearViewport });
+    const made = newHost();
+    document.body.append(made.host);
+    renderer.render(made.host, withCategory('question'));
+    return { ...watching, ...made, renderer };
+  }
+
   it('watches a host that is in the page already, and redraws a drawn badge in place without watching again', () => {
-    const { nearViewport, draws, comeNear } = watcher();
-    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport });
-    const { host, badge } = newHost();
-    document.body.append(host);
-    renderer.render(host, withCategory('question'));
+    const { renderer, draws, comeNear, host, badge } = renderedInPage();
     comeNear(host);
     draws.clear();
     renderer.render(host, withCategory('praise'));
@@ -429,11 +435,7 @@ describe('the label renderer, drawing badges near the viewport', () => {
   });
 
   it('stops watching a label taken off before it was drawn', () => {
-    const { nearViewport, unwatched, draws } = watcher();
-    const renderer = createLabelRenderer(() => contextWith('sv'), { nearViewport });
-    const { host, root } = newHost();
-    document.body.append(host);
-    renderer.render(host, withCategory('question'));
+    const { renderer, unwatched, draws, host, root } = renderedInPage();
     const drawLater = draws.get(host);
     renderer.unmount(host);
     expect(unwatched).toEqual([host]);

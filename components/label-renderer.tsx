@@ -108,11 +108,6 @@ export function createLabelRenderer(
     for (const type of TAKE_OVER_ON) root.addEventListener(type, takeOver, true);
   }
 
-  function watch(host: HTMLElement, root: ShadowRoot): void {
-    if (near) near.watch(host, () => draw(root));
-    else draw(root);
-  }
-
   return {
     render(host: HTMLElement, model: LabelModel) {
       const root = host.shadowRoot;
@@ -127,12 +122,13 @@ export function createLabelRenderer(
       if (state) state.model = model;
       else rendered.set(root, { model, drawn: false, live: false });
       if (state?.drawn || !near) draw(root);
-      else if (host.isConnected) watch(host, root);
+      else if (host.isConnected) near.watch(host, () => draw(root));
     },
     placed(host: HTMLElement) {
       const root = host.shadowRoot;
       const state = root ? rendered.get(root) : undefined;
-      if (root && state && !state.drawn && !state.live) watch(host, root);
+      // Without `near`, a label is drawn as it is rendered: there is nothing to wait for.
+      if (near && root && state && !state.drawn && !state.live) near.watch(host, () => draw(root));
     },
     unmount(host: HTMLElement) {
       near?.unwatch(host);

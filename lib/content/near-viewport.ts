@@ -56,7 +56,7 @@ export function createNearViewport(options: NearViewportOptions): NearViewport {
   if (view) for (const type of MOVING_EVENTS) view.addEventListener(type, requestCheck, listening);
   // The page growing or shrinking moves comments into view without a scroll.
   const resizes = view?.ResizeObserver ? new view.ResizeObserver(() => requestCheck()) : null;
-  if (view) resizes?.observe(view.document.documentElement);
+  if (view && resizes) resizes.observe(view.document.documentElement);
 
   /** A check after the next frame (its layout done), once the page is quiet. */
   function requestCheck(): void {
